@@ -1,0 +1,6 @@
+#ifndef BAZAR_CEDITLINE_SHIM_H
+#define BAZAR_CEDITLINE_SHIM_H
+#include <stdio.h>
+#include <histedit.h>
+#include <editline/readline.h>
+#endif
