@@ -165,14 +165,7 @@ public enum Problem: Sendable, Equatable {
         switch self {
         case .unterminatedString: return "close the string with '\"'"
         case .badEscape: return "inside quotes write \\\" for a quote and \\\\ for a backslash"
-        case .ambiguousMoney(let t):
-            let digits = t.filter(\.isNumber)
-            if let comma = t.firstIndex(of: ",") {
-                let whole = t[..<comma].filter(\.isNumber)
-                let frac = t[t.index(after: comma)...].filter(\.isNumber)
-                return "write \(whole).\(frac) or \(whole),\(frac.prefix(1))rb"
-            }
-            return "write \(digits)"
+        case .ambiguousMoney(let t): return Money.ambiguityHint(t)
         case .fractionalRupiah: return "rupiah amounts are whole numbers: write e.g. 12 or 12.500 (dots group thousands)"
         case .badMoney, .negativeMoney:
             return "write e.g. 25000, 25.000, Rp 25.000, 25rb, 1,5jt or 3,3miliar"
@@ -182,6 +175,8 @@ public enum Problem: Sendable, Equatable {
             return "write e.g. 2020-08-07, 7/8/2020, 7 Agustus 2020, today or yesterday"
         case .badMonth: return "write e.g. 2020-08, 08/2020, Agustus 2020 or this month"
         case .badYear: return "write a year of four digits, e.g. 2020"
+        case .badPeriod(let t) where t.contains(".."):
+            return "a range is START..END, the earlier first, each a day or a month: e.g. 2021-11-01..2021-12-31 or 2021-11..2021-12"
         case .badPeriod:
             return "write a day, a month (2020-08), a year (2020), a quarter (2020-Q3), a range (2021-11-01..2021-12-31), this month or last year"
         case .badId: return "ids are letters, digits, '-' and '_', e.g. wedang-batavia"

@@ -1,23 +1,97 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Streams a script one logical line at a time: never the whole file in memory.
 ///
 /// Joins lines ending in `\` with the next (the pair becomes one space), drops a UTF-8 BOM,
 /// accepts CRLF, and repairs invalid UTF-8 (U+FFFD) rather than failing.
 public final class ScriptReader {
+    private var stream: UnsafeMutablePointer<FILE>?
+    private let ownsStream: Bool
+    private let path: String?
+    private var buffer: UnsafeMutablePointer<CChar>? = nil
+    private var capacity: Int = 0
+    private var physicalLine = 0
+    /// Bytes of a logical line being joined from continued physical lines.
+    private var joined: [UInt8] = []
+
     /// Opens a file; throws `Problem.cannotOpenFile` when it cannot be read.
     public init(path: String) throws {
-        fatalError("TODO: syntax helper")
+        var st = stat()
+        if stat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR {
+            throw BazarError(.cannotOpenFile(path: path, reason: ScriptReader.describe(EISDIR)))
+        }
+        guard let f = fopen(path, "r") else {
+            throw BazarError(.cannotOpenFile(path: path, reason: ScriptReader.describe(errno)))
+        }
+        self.stream = f
+        self.ownsStream = true
+        self.path = path
     }
 
     /// Reads standard input.
     public init(standardInput: ()) {
-        fatalError("TODO: syntax helper")
+        self.stream = fdopen(STDIN_FILENO, "r")
+        self.ownsStream = false
+        self.path = nil
+    }
+
+    deinit {
+        if ownsStream, let s = stream { fclose(s) }
+        free(buffer)
     }
 
     /// The file name shown in errors (nil for standard input).
-    public var file: String? { fatalError("TODO") }
+    public var file: String? { path }
+
+    static func describe(_ code: Int32) -> String {
+        guard let s = strerror(code) else { return "error \(code)" }
+        return String(cString: s)
+    }
 
     /// The next logical line, or nil at the end.
     public func next() -> SourceLine? {
-        fatalError("TODO: syntax helper")
+        guard let stream else { return nil }
+        var firstNumber = 0
+        joined.removeAll(keepingCapacity: true)
+        var joining = false
+        while true {
+            let n = getline(&buffer, &capacity, stream)
+            if n < 0 {
+                // End of input (or a read error): a dangling continuation still yields its line.
+                if joining {
+                    return SourceLine(file: path, number: firstNumber, text: String(decoding: joined, as: UTF8.self))
+                }
+                return nil
+            }
+            physicalLine += 1
+            if !joining { firstNumber = physicalLine }
+            let raw = UnsafeMutableRawPointer(buffer!).assumingMemoryBound(to: UInt8.self)
+            var start = 0
+            var end = n
+            if physicalLine == 1, end >= 3, raw[0] == 0xEF, raw[1] == 0xBB, raw[2] == 0xBF { start = 3 }
+            if end > start, raw[end - 1] == 10 { end -= 1 }
+            if end > start, raw[end - 1] == 13 { end -= 1 }
+            // A continuation: `\` as the last thing on the line, ignoring trailing spaces and \r.
+            var t = end
+            while t > start, raw[t - 1] == 32 || raw[t - 1] == 9 || raw[t - 1] == 13 { t -= 1 }
+            if t > start, raw[t - 1] == UInt8(ascii: "\\") {
+                joined.append(contentsOf: UnsafeBufferPointer(start: raw + start, count: t - 1 - start))
+                joined.append(32)
+                joining = true
+                continue
+            }
+            let line = UnsafeBufferPointer(start: raw + start, count: end - start)
+            if joining {
+                joined.append(contentsOf: line)
+                return SourceLine(file: path, number: firstNumber, text: String(decoding: joined, as: UTF8.self))
+            }
+            return SourceLine(file: path, number: firstNumber, text: String(decoding: line, as: UTF8.self))
+        }
     }
 }
