@@ -1,0 +1,74 @@
+import GRDB
+
+/// `dump`: the whole store as a script that rebuilds it in an empty store.
+///
+/// Order matters: participants and products first, then events with their stalls, then sales in
+/// number order (so a fresh store gives them the same numbers), voids, and last the closing of
+/// closed events.
+extension Session {
+    /// Quotes a string for the language: always quoted, `"` and `\` escaped.
+    static func quoted(_ s: String) -> String {
+        "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    }
+
+    static func attributes(_ pairs: [(String, String?)]) -> String {
+        pairs.compactMap { name, value in value.map { " \(name) \(quoted($0))" } }.joined()
+    }
+
+    func dump() throws -> String {
+        var out = "# bazar dump: load into an empty store with `bazar --store NEW.sqlite FILE`\n"
+        for p in try records.participants() {
+            out += "add participant \(p.id)" + Session.attributes(ParticipantRecord.textAttributes.map { ($0, p.fields[$0]) }) + "\n"
+        }
+        for p in try records.products() {
+            out += "add product \(p.ref)" + Session.attributes([("name", p.name), ("category", p.category)])
+            if let price = p.price { out += " price \(price)" }
+            out += Session.attributes([("unit", p.unit)]) + "\n"
+        }
+        let events = try records.events()
+        let byNo = Dictionary(uniqueKeysWithValues: events.map { ($0.no, $0) })
+        for e in events {
+            out += "open event \(e.id)" + Session.attributes(EventRecord.textAttributes.filter { $0 != "mode" }.map { ($0, e.text($0)) })
+            out += " mode \(e.mode) from \(e.start.iso) to \(e.end.iso)"
+            if let t = e.target { out += " target \(t)" }
+            out += "\n"
+            let stalls = try Row.fetchAll(db, sql: """
+                SELECT pa.id, (SELECT group_concat(id, ' ') FROM (SELECT pr.id FROM listing l JOIN product pr ON pr.product_no = l.product_no
+                               WHERE l.stall_no = s.stall_no ORDER BY pr.id))
+                FROM stall s JOIN participant pa ON pa.participant_no = s.participant_no WHERE s.event_no = ? ORDER BY s.stall_no
+                """, arguments: [e.no])
+            for s in stalls {
+                let products: String? = s[1]
+                out += "add stall \(s[0] as String)" + (products.map { " products \($0)" } ?? "") + "\n"
+            }
+        }
+        var current: Int64 = -1
+        var voids: [(Int64, String?)] = []
+        let sales = try Row.fetchCursor(db, sql: """
+            SELECT s.id, s.event_no, pa.id, pr.id, s.day, s.qty, s.amount, s.channel, s.buyer, s.ref, s.note, s.void, s.void_reason
+            FROM sale s JOIN stall st ON st.stall_no = s.stall_no JOIN participant pa ON pa.participant_no = st.participant_no
+            LEFT JOIN product pr ON pr.product_no = s.product_no ORDER BY s.id
+            """)
+        while let r = try sales.next() {
+            let eventNo: Int64 = r[1]
+            if eventNo != current, let e = byNo[eventNo] {
+                out += "open event \(e.id)\n"
+                current = eventNo
+            }
+            let participant: String = r[2]
+            let product: String? = r[3]
+            let day: String = r[4]
+            let qty: Int64 = r[5]
+            let amount: Int64 = r[6]
+            let channel: String = r[7]
+            out += "add sale \(participant)\(product.map { "/" + $0 } ?? "") qty \(qty) amount \(amount) date \(day) channel \(channel)"
+            out += Session.attributes([("buyer", r[8]), ("ref", r[9]), ("note", r[10])]) + "\n"
+            if r[11] as Bool { voids.append((r[0], r[12])) }
+        }
+        for (n, reason) in voids {
+            out += "void sale \(n)" + Session.attributes([("reason", reason)]) + "\n"
+        }
+        for e in events where e.closed { out += "close event \(e.id)\n" }
+        return out
+    }
+}

@@ -1,0 +1,50 @@
+/// Renders an error in the shape of SPEC section 6:
+///
+///     sales-0923.bazar:12:10: error: unknown participant 'wedang-batvia'
+///        12 | add sale wedang-batvia/bir-pletok 3 price 25rb
+///           |          ^~~~~~~~~~~~~
+///           = did you mean 'wedang-batavia'?
+///
+/// Interactively (no file) the location prefix is left out.
+public enum Diagnostic {
+    public static func render(_ error: BazarError, line: SourceLine?) -> String {
+        var out = ""
+        guard let line else {
+            out += "error: \(error.message)\n"
+            if let hint = error.hint { out += "  = \(hint)\n" }
+            return out
+        }
+        let bytes = Array(line.text.utf8)
+        let span = error.span.map { SourceSpan(start: min($0.start, bytes.count), end: min($0.end, bytes.count)) }
+        // Display columns count characters, not bytes.
+        func columns(_ range: Range<Int>) -> Int { String(decoding: bytes[range], as: UTF8.self).count }
+        let column = span.map { columns(0..<$0.start) + 1 }
+        let number = String(line.number)
+        if let file = line.file {
+            out += "\(file):\(line.number):\(column ?? 1): error: \(error.message)\n"
+        } else {
+            out += "error: \(error.message)\n"
+        }
+        let gutterWidth = max(5, number.count + 1)
+        let pad = String(repeating: " ", count: gutterWidth)
+        let shown = line.file == nil ? pad : String(repeating: " ", count: gutterWidth - number.count) + number
+        // Show at most 200 characters of a long line, around the error.
+        var text = line.text
+        var caretColumn = column ?? 1
+        var width = span.map { max(1, columns($0.start..<$0.end)) } ?? 0
+        let chars = Array(text)
+        if chars.count > 200 {
+            let from = max(0, min(caretColumn - 1 - 40, chars.count - 200))
+            text = (from > 0 ? "…" : "") + String(chars[from..<min(chars.count, from + 200)])
+            caretColumn = caretColumn - from + (from > 0 ? 1 : 0)
+            width = min(width, 200)
+        }
+        text = String(text.map { $0 == "\t" ? " " : $0 })
+        out += "\(shown) | \(text)\n"
+        if span != nil {
+            out += "\(pad) | \(String(repeating: " ", count: caretColumn - 1))^\(String(repeating: "~", count: max(0, width - 1)))\n"
+        }
+        if let hint = error.hint { out += "\(pad) = \(hint)\n" }
+        return out
+    }
+}

@@ -1,0 +1,237 @@
+import Foundation
+import GRDB
+
+/// Set from a SIGINT handler: stop the running script or report at the next line.
+nonisolated(unsafe) public var interruptRequested = false
+
+/// How a run of lines ended.
+public struct RunResult: Sendable {
+    /// Lines that failed (reported).
+    public var errors = 0
+    /// The store itself could not be used (exit 3).
+    public var storeUnusable = false
+    /// `quit` or `exit` was run.
+    public var quit = false
+    /// Changes applied (kept).
+    public var changes = 0
+    public init() {}
+
+    /// Exit status per SPEC section 5.
+    public var exitStatus: Int32 { storeUnusable ? 3 : (errors > 0 ? 1 : 0) }
+}
+
+/// The input loop's policy, the same for the shell, `-c` and scripts:
+/// parse → execute → (commit) → render → print. Errors are rendered here and nowhere else.
+extension Session {
+    /// One command typed in the shell or given with `-c`: its own transaction, committed
+    /// (durably) before its confirmation is printed.
+    public func runLine(_ line: SourceLine) -> RunResult {
+        var result = RunResult()
+        let command: ParsedCommand
+        do {
+            guard let parsed = try parser.parse(line) else { return result }
+            command = parsed
+        } catch {
+            report(error, line: line, into: &result)
+            return result
+        }
+        if command.kind == .run {
+            return runScriptFile(command)
+        }
+        let inTransaction = command.spec.changes || command.kind == .undo
+        do {
+            if inTransaction { try begin() }
+            let outcome = try execute(command)
+            if inTransaction {
+                // Only what changed the store is logged (opening an existing event is not a change).
+                if case .confirmation = outcome {
+                    try records.log(at: Session.now(), who: who, command: line.text)
+                    result.changes += 1
+                }
+                try db.execute(sql: "COMMIT")
+            }
+            recordIfNeeded(command)
+            try emit(outcome, for: command)
+            if case .quit = outcome { result.quit = true }
+        } catch {
+            if db.isInsideTransaction { try? db.execute(sql: "ROLLBACK") }
+            revalidateContext()
+            report(error, line: line, into: &result)
+        }
+        output.flush()
+        return result
+    }
+
+    /// Starts a write transaction, waiting up to the busy timeout for another writer.
+    func begin() throws {
+        do {
+            try db.execute(sql: "BEGIN IMMEDIATE")
+        } catch {
+            throw Store.translate(error, path: storePath)
+        }
+    }
+
+    /// `run FILE` in a session.
+    func runScriptFile(_ command: ParsedCommand) -> RunResult {
+        var result = RunResult()
+        let path = command.text("file")!
+        do {
+            let reader = try ScriptReader(path: path)
+            return runScript(reader)
+        } catch let error as BazarError {
+            var e = error
+            e.span = command.span("file")
+            report(e, line: command.line, into: &result)
+            return result
+        } catch {
+            report(error, line: command.line, into: &result)
+            return result
+        }
+    }
+
+    /// Needed by `execute` for `.run` when called directly (e.g. from a nested script).
+    func runScriptCommand(_ command: ParsedCommand) throws -> Outcome {
+        let result = runScriptFile(command)
+        if result.storeUnusable { throw BazarError(.storeFailure("the store could not be used")) }
+        if result.errors > 0 { throw ScriptFailed() }
+        return .nothing
+    }
+
+    struct ScriptFailed: Error {}
+
+    /// A script: all or nothing under `on-error stop`; under `continue` each bad line is rolled
+    /// back alone and reported, and the good ones stay. Nested scripts (`run` inside a script) are savepoints.
+    public func runScript(_ reader: ScriptReader) -> RunResult {
+        var result = RunResult()
+        let name = reader.file ?? "<stdin>"
+        if runningScripts.contains(name), reader.file != nil {
+            report(BazarError(.scriptRecursion(name)), line: nil, into: &result)
+            return result
+        }
+        runningScripts.append(name)
+        let savedEcho = echoConfirmations
+        echoConfirmations = false
+        defer {
+            runningScripts.removeLast()
+            echoConfirmations = savedEcho
+        }
+        let outer = !db.isInsideTransaction
+        do {
+            if outer { try begin() } else { try db.execute(sql: "SAVEPOINT script") }
+        } catch {
+            report(error, line: nil, into: &result)
+            return result
+        }
+
+        var failed = false
+        while let line = reader.next() {
+            if interruptRequested {
+                report(BazarError(.interrupted), line: nil, into: &result)
+                failed = true
+                break
+            }
+            let lineOK = runScriptLine(line, into: &result)
+            if result.storeUnusable || (!lineOK && settings.onError == .stop) {
+                failed = true
+                break
+            }
+            if result.quit { break }
+        }
+
+        do {
+            if failed {
+                if outer { try db.execute(sql: "ROLLBACK") } else { try db.execute(sql: "ROLLBACK TO script; RELEASE script") }
+                result.changes = 0
+                revalidateContext()
+            } else {
+                if result.changes > 0 {
+                    try records.log(at: Session.now(), who: who, command: "run \(name): \(result.changes) change\(result.changes == 1 ? "" : "s")")
+                }
+                if outer { try db.execute(sql: "COMMIT") } else { try db.execute(sql: "RELEASE script") }
+            }
+        } catch {
+            if outer, db.isInsideTransaction { try? db.execute(sql: "ROLLBACK") }
+            revalidateContext()
+            report(error, line: nil, into: &result)
+        }
+        output.flush()
+        return result
+    }
+
+    /// One line of a script; false when it failed.
+    func runScriptLine(_ line: SourceLine, into result: inout RunResult) -> Bool {
+        let command: ParsedCommand
+        do {
+            guard let parsed = try parser.parse(line) else { return true }
+            command = parsed
+        } catch {
+            report(error, line: line, into: &result)
+            return false
+        }
+        if command.kind == .run {
+            let inner = runScriptFile(command)
+            result.errors += inner.errors
+            result.changes += inner.changes
+            result.storeUnusable = result.storeUnusable || inner.storeUnusable
+            return inner.errors == 0
+        }
+        // Under `continue` a failing line must leave nothing behind: give it its own savepoint.
+        let guarded = settings.onError == .continue && command.spec.changes
+        do {
+            if guarded { try db.execute(sql: "SAVEPOINT line") }
+            let outcome = try execute(command)
+            if guarded { try db.execute(sql: "RELEASE line") }
+            if command.spec.changes { result.changes += 1 }
+            recordIfNeeded(command)
+            try emit(outcome, for: command)
+            if case .quit = outcome { result.quit = true }
+            return true
+        } catch {
+            if guarded { try? db.execute(sql: "ROLLBACK TO line; RELEASE line") }
+            if guarded { revalidateContext() }
+            report(error, line: line, into: &result)
+            return false
+        }
+    }
+
+    /// Renders an outcome to the output, or to the redirect's file.
+    func emit(_ outcome: Outcome, for command: ParsedCommand) throws {
+        if let redirect = command.redirect {
+            let format = settings.formatChosen ? settings.format : (OutputFormat.forPath(redirect.path) ?? settings.format)
+            let text = Renderer.render(outcome, as: format)
+            guard let f = fopen(redirect.path, redirect.append ? "a" : "w") else {
+                throw BazarError(.cannotWriteFile(path: redirect.path, reason: String(cString: strerror(errno))), at: redirect.span)
+            }
+            defer { fclose(f) }
+            if fputs(text, f) < 0 {
+                throw BazarError(.cannotWriteFile(path: redirect.path, reason: String(cString: strerror(errno))), at: redirect.span)
+            }
+            return
+        }
+        if case .confirmation = outcome, !echoConfirmations { return }
+        let text = Renderer.render(outcome, as: settings.format)
+        if !text.isEmpty { output.write(text) }
+    }
+
+    /// Shows an error in SPEC section 6's shape and counts it.
+    func report(_ error: Error, line: SourceLine?, into result: inout RunResult) {
+        if error is ScriptFailed {
+            result.errors += 1
+            return
+        }
+        let e = (error as? BazarError) ?? Store.translate(error, path: storePath)
+        if e.problem.isStoreProblem { result.storeUnusable = true }
+        result.errors += 1
+        output.writeError(Diagnostic.render(e, line: line))
+    }
+
+    /// Local time for the change log: `2026-11-24 09:30:00`.
+    static func now() -> String {
+        var t = time(nil)
+        var tm = tm()
+        localtime_r(&t, &tm)
+        var buf = [Int8](repeating: 0, count: 32)
+        strftime(&buf, 32, "%Y-%m-%d %H:%M:%S", &tm)
+        return String(cString: buf)
+    }
+}

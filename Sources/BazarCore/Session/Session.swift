@@ -1,0 +1,129 @@
+import GRDB
+
+/// Where output goes. The command-line program writes to stdout/stderr; tests collect it.
+public protocol OutputSink: AnyObject {
+    func write(_ text: String)
+    func writeError(_ text: String)
+    /// Interactive output is flushed after each command.
+    func flush()
+}
+
+/// One officer's session against the store: context, settings, and the commands' implementations.
+///
+/// `execute` runs one parsed command against the store and returns what it produced; it never
+/// prints and never decides transactions. The input loop (`Session+Input.swift`) does both.
+public final class Session {
+    public let db: Database
+    public var records: Records { Records(db) }
+    public var context = Context()
+    public var settings = Settings()
+    /// What `today` means (`--today`, `$BAZAR_TODAY`, or the system date).
+    public var today: Day
+    /// Who is logged as making changes (`$BAZAR_USER`, else the login name).
+    public var who: String
+    public let output: OutputSink
+    /// The store's path, for messages.
+    public var storePath = "store"
+    /// True in the interactive shell.
+    public var interactive = false
+    /// Confirmation lines of change commands are printed (interactive and `-c`; not in scripts).
+    public var echoConfirmations = true
+    /// Commands typed in this session, for `history` (the shell fills it).
+    public var history: [String] = []
+    /// `record FILE`: where successful change commands are appended.
+    public var recordPath: String?
+    /// Scripts being run, innermost last: a script may not run itself.
+    var runningScripts: [String] = []
+    /// Lookups the hot path of `add sale` repeats; cleared whenever a transaction rolls back.
+    var cache = LookupCache()
+
+    public var parser: Parser { Parser(today: today) }
+
+    public init(db: Database, today: Day, who: String, output: OutputSink) {
+        self.db = db
+        self.today = today
+        self.who = who
+        self.output = output
+    }
+
+    /// Runs one command. Throws `BazarError` with a span into the command's line.
+    public func execute(_ command: ParsedCommand) throws -> Outcome {
+        switch command.kind {
+        case .openEvent: return try openEvent(command)
+        case .closeEvent: return try closeEvent(command, close: true)
+        case .reopenEvent: return try closeEvent(command, close: false)
+        case .editEvent: return try editEvent(command)
+        case .editParticipant: return try editParticipant(command)
+        case .editProduct: return try editProduct(command)
+        case .day: return try pickDay(command)
+        case .date: return try pickDate(command)
+        case .at: return try pickStall(command)
+        case .addParticipant: return try addParticipant(command)
+        case .addProduct: return try addProduct(command)
+        case .addStall: return try addStall(command)
+        case .addSale: return try addSale(command)
+        case .voidSale: return try voidSale(command)
+        case .undo: return try undo(command)
+        case .listEvents: return try listEvents(command)
+        case .listParticipants: return try listParticipants(command)
+        case .listProducts: return try listProducts(command)
+        case .listStalls: return try listStalls(command)
+        case .listSales: return try listSales(command)
+        case .showEvent: return try showEvent(command)
+        case .showParticipant: return try showParticipant(command)
+        case .showProduct: return try showProduct(command)
+        case .showSale: return try showSale(command)
+        case .report: return try report(command)
+        case .run: return try runScriptCommand(command)
+        case .record: return try record(command)
+        case .dump: return .text(try dump())
+        case .history: return showHistory(command)
+        case .log: return try showLog(command)
+        case .setFormat:
+            settings.format = OutputFormat(rawValue: command.text("format") ?? "table") ?? .table
+            settings.formatChosen = true
+            return .nothing
+        case .setOnError:
+            settings.onError = command.text("policy") == "continue" ? .continue : .stop
+            return .nothing
+        case .setTiming:
+            settings.timing = command.text("switch") == "on"
+            return .nothing
+        case .setPager:
+            settings.pager = command.text("switch") == "on"
+            return .nothing
+        case .help: return try help(command)
+        case .quit: return .quit
+        }
+    }
+
+    /// After a rollback, what is current may no longer exist; caches may be stale.
+    func revalidateContext() {
+        cache = LookupCache()
+        if let e = context.event {
+            context.event = try? records.event(id: e.id)
+            if context.event == nil { context.day = nil }
+        }
+        if let s = context.stall { context.stall = try? records.participant(id: s.id) }
+    }
+
+    /// The prompt: `bazar jakpus-2021-09 day 2 @wedang-batavia> `.
+    public var prompt: String {
+        let s = context.summary
+        return s.isEmpty ? "bazar> " : "bazar \(s)> "
+    }
+}
+
+/// Ids already resolved in this transaction (participant id → record, product ref → number, stalls, listings).
+struct LookupCache {
+    var participants: [String: ParticipantRecord] = [:]
+    var products: [String: ProductRecord] = [:]
+    var stalls: [Int64: Int64] = [:]          // participant_no → stall_no, for the cached event
+    var stallsEvent: Int64 = 0
+    var listings: Set<ListingKey> = []
+
+    struct ListingKey: Hashable {
+        var stall: Int64
+        var product: Int64
+    }
+}

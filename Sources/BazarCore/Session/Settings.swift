@@ -1,0 +1,47 @@
+public enum OutputFormat: String, Sendable, CaseIterable {
+    case table, csv, json, markdown
+
+    /// The format a redirect's file extension asks for.
+    public static func forPath(_ path: String) -> OutputFormat? {
+        let lower = path.lowercased()
+        if lower.hasSuffix(".csv") { return .csv }
+        if lower.hasSuffix(".json") { return .json }
+        if lower.hasSuffix(".md") || lower.hasSuffix(".markdown") { return .markdown }
+        if lower.hasSuffix(".txt") { return .table }
+        return nil
+    }
+}
+
+public enum ErrorPolicy: String, Sendable {
+    case stop, `continue`
+}
+
+/// The session's settings (`set …` and the command-line flags).
+public struct Settings: Sendable {
+    public var format: OutputFormat = .table
+    /// True once the user chose a format (flag or `set format`): it then wins over a redirect's extension.
+    public var formatChosen = false
+    public var onError: ErrorPolicy = .stop
+    public var timing = false
+    public var pager = true
+    public init() {}
+}
+
+/// What is current: the event, the sale date within it, the stall.
+public struct Context: Sendable {
+    public var event: EventRecord?
+    public var day: Day?
+    public var stall: ParticipantRecord?
+    public init() {}
+
+    /// `jakpus-2021-09 day 2 @wedang-batavia`, for the prompt.
+    public var summary: String {
+        var parts: [String] = []
+        if let e = event {
+            parts.append(e.id)
+            if let d = day { parts.append("day \(d.ordinal - e.start.ordinal + 1)") }
+        }
+        if let s = stall { parts.append("@" + s.id) }
+        return parts.joined(separator: " ")
+    }
+}

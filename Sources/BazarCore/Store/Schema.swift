@@ -1,0 +1,128 @@
+import GRDB
+
+/// The store's schema, as versioned migrations keyed by `PRAGMA user_version`.
+///
+/// Documented in README.md ("The store"). Money is INTEGER rupiah, days are ISO `YYYY-MM-DD` text.
+/// Ids (slugs) are compared case-insensitively (COLLATE NOCASE); joins use integer keys.
+enum Schema {
+    /// `PRAGMA application_id`: marks a file as a bazar store ("BAZR").
+    static let applicationID: Int32 = 0x4241_5A52
+
+    /// Migration N brings a store from user_version N-1 to N.
+    static let migrations: [String] = [
+        // 1: the first schema.
+        """
+        CREATE TABLE event (
+            event_no    INTEGER PRIMARY KEY,
+            id          TEXT NOT NULL UNIQUE COLLATE NOCASE,
+            name        TEXT,
+            program     TEXT,
+            mode        TEXT NOT NULL DEFAULT 'offline' CHECK (mode IN ('online', 'offline', 'hybrid')),
+            channel     TEXT,
+            kota        TEXT,
+            kecamatan   TEXT,
+            level       TEXT CHECK (level IN ('kecamatan', 'kota', 'provinsi')),
+            venue       TEXT,
+            start_date  TEXT NOT NULL CHECK (start_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+            end_date    TEXT NOT NULL CHECK (end_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+            target      INTEGER CHECK (target >= 0),
+            closed      INTEGER NOT NULL DEFAULT 0 CHECK (closed IN (0, 1)),
+            CHECK (end_date >= start_date)
+        );
+        CREATE INDEX event_dates ON event (start_date, end_date);
+
+        CREATE TABLE participant (
+            participant_no INTEGER PRIMARY KEY,
+            id          TEXT NOT NULL UNIQUE COLLATE NOCASE,
+            name        TEXT,
+            owner       TEXT,
+            kota        TEXT,
+            kecamatan   TEXT,
+            kelurahan   TEXT,
+            category    TEXT,
+            kind        TEXT CHECK (kind IN ('ukm', 'ikm', 'umkm')),
+            phone       TEXT
+        );
+
+        CREATE TABLE product (
+            product_no  INTEGER PRIMARY KEY,
+            participant_no INTEGER NOT NULL REFERENCES participant (participant_no),
+            id          TEXT NOT NULL COLLATE NOCASE,
+            name        TEXT,
+            category    TEXT,
+            price       INTEGER CHECK (price >= 0),
+            unit        TEXT,
+            UNIQUE (participant_no, id)
+        );
+
+        CREATE TABLE stall (
+            stall_no    INTEGER PRIMARY KEY,
+            event_no    INTEGER NOT NULL REFERENCES event (event_no),
+            participant_no INTEGER NOT NULL REFERENCES participant (participant_no),
+            UNIQUE (event_no, participant_no)
+        );
+        CREATE INDEX stall_participant ON stall (participant_no);
+
+        CREATE TABLE listing (
+            stall_no    INTEGER NOT NULL REFERENCES stall (stall_no),
+            product_no  INTEGER NOT NULL REFERENCES product (product_no),
+            PRIMARY KEY (stall_no, product_no)
+        ) WITHOUT ROWID;
+        CREATE INDEX listing_product ON listing (product_no);
+
+        CREATE TABLE sale (
+            id          INTEGER PRIMARY KEY,
+            event_no    INTEGER NOT NULL REFERENCES event (event_no),
+            stall_no    INTEGER NOT NULL REFERENCES stall (stall_no),
+            product_no  INTEGER REFERENCES product (product_no),
+            day         TEXT NOT NULL,
+            qty         INTEGER NOT NULL CHECK (qty >= 1),
+            amount      INTEGER NOT NULL CHECK (amount >= 0),
+            channel     TEXT NOT NULL CHECK (channel IN ('online', 'offline')),
+            buyer       TEXT,
+            ref         TEXT UNIQUE,
+            note        TEXT,
+            void        INTEGER NOT NULL DEFAULT 0 CHECK (void IN (0, 1)),
+            void_reason TEXT
+        );
+        -- Reports scan sales by day range; this index covers their columns so the table is not read.
+        CREATE INDEX sale_day ON sale (day, event_no, stall_no, product_no, qty, amount, channel, void);
+        CREATE INDEX sale_stall ON sale (stall_no);
+        CREATE INDEX sale_product ON sale (product_no);
+
+        CREATE TABLE change_log (
+            seq         INTEGER PRIMARY KEY,
+            at          TEXT NOT NULL,
+            who         TEXT NOT NULL,
+            command     TEXT NOT NULL
+        );
+
+        -- One readable row per sale, for spreadsheets and BI tools.
+        CREATE VIEW sales AS
+        SELECT s.id AS sale, e.id AS event, s.day AS date, p.id AS participant, pr.id AS product,
+               pr.name AS product_name, s.qty, s.amount, s.channel, s.buyer, s.ref, s.note, s.void,
+               e.program, e.mode, p.kota, p.kecamatan, COALESCE(pr.category, p.category) AS category
+        FROM sale s
+        JOIN event e ON e.event_no = s.event_no
+        JOIN stall st ON st.stall_no = s.stall_no
+        JOIN participant p ON p.participant_no = st.participant_no
+        LEFT JOIN product pr ON pr.product_no = s.product_no;
+        """,
+    ]
+
+    static var version: Int { migrations.count }
+
+    /// Brings the schema up to date in one transaction.
+    static func migrate(_ db: Database) throws {
+        let current = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+        guard current < version else { return }
+        try db.inTransaction(.immediate) {
+            for n in current..<version {
+                try db.execute(sql: migrations[n])
+            }
+            try db.execute(sql: "PRAGMA user_version = \(version)")
+            try db.execute(sql: "PRAGMA application_id = \(applicationID)")
+            return .commit
+        }
+    }
+}

@@ -1,0 +1,156 @@
+import GRDB
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The store: one SQLite file (or memory) holding everything, opened through GRDB.
+///
+/// Opening checks the file before writing anything to it, so that a text file or another
+/// program's database is never touched. The connection runs in WAL mode with
+/// `synchronous=FULL` (a confirmed change survives a power cut) and foreign keys on.
+public final class Store {
+    public let path: String
+    let queue: DatabaseQueue
+
+    /// How long a write waits for another writer before giving up (exit 3).
+    public static let busyTimeout: Double = 2
+
+    /// The default store path: `$BAZAR_STORE`, else `$XDG_DATA_HOME/bazar/store.sqlite`,
+    /// else `~/.local/share/bazar/store.sqlite`.
+    public static func defaultPath(environment: [String: String]) -> String {
+        if let p = environment["BAZAR_STORE"], !p.isEmpty { return p }
+        if let x = environment["XDG_DATA_HOME"], !x.isEmpty { return x + "/bazar/store.sqlite" }
+        let home = environment["HOME"] ?? "."
+        return home + "/.local/share/bazar/store.sqlite"
+    }
+
+    /// Opens (creating if needed) the store at `path`, or an in-memory store when `path` is nil.
+    /// `createDirectories`: make missing parent directories (for the default path only).
+    public init(path: String?, createDirectories: Bool = false) throws {
+        var config = Configuration()
+        config.busyMode = .timeout(Store.busyTimeout)
+        config.foreignKeysEnabled = true
+        config.label = "bazar"
+        guard let path else {
+            self.path = ":memory:"
+            do {
+                queue = try DatabaseQueue(configuration: config)
+                try queue.inDatabase { db in try Schema.migrate(db) }
+            } catch {
+                throw Store.translate(error, path: ":memory:")
+            }
+            return
+        }
+        self.path = path
+        try Store.checkFile(path, createDirectories: createDirectories)
+        do {
+            queue = try DatabaseQueue(path: path, configuration: config)
+            try queue.inDatabase { db in
+                try Store.checkIdentity(db, path: path)
+                // WAL and FULL sync: a committed change is on disk before we confirm it.
+                if try String.fetchOne(db, sql: "PRAGMA journal_mode") != "wal" {
+                    try db.execute(sql: "PRAGMA journal_mode = WAL")
+                }
+                try db.execute(sql: "PRAGMA synchronous = FULL")
+                try Schema.migrate(db)
+            }
+        } catch let error as BazarError {
+            throw error
+        } catch {
+            throw Store.translate(error, path: path)
+        }
+    }
+
+    /// Runs `body` with the connection. Everything that touches the store goes through here.
+    public func run<T>(_ body: (Database) throws -> T) throws -> T {
+        try queue.inDatabase(body)
+    }
+
+    /// Refuses paths that are not files we may use, before SQLite opens them.
+    static func checkFile(_ path: String, createDirectories: Bool) throws {
+        var st = stat()
+        if stat(path, &st) == 0 {
+            if (st.st_mode & S_IFMT) == S_IFDIR {
+                throw BazarError(.storeUnusable(path: path, reason: "it is a directory"))
+            }
+            if access(path, R_OK | W_OK) != 0 {
+                throw BazarError(.storeUnusable(path: path, reason: "no permission to read and write it"))
+            }
+            if st.st_size > 0 {
+                // Every SQLite database starts with this 16-byte header.
+                guard let f = fopen(path, "rb") else {
+                    throw BazarError(.storeUnusable(path: path, reason: String(cString: strerror(errno))))
+                }
+                defer { fclose(f) }
+                var header = [UInt8](repeating: 0, count: 16)
+                let n = fread(&header, 1, 16, f)
+                if n < 16 || header != Array("SQLite format 3\0".utf8) {
+                    throw BazarError(.storeNotSQLite(path: path))
+                }
+            }
+            let dir = directory(of: path)
+            if access(dir, W_OK) != 0 {
+                throw BazarError(.storeUnusable(path: path, reason: "its directory '\(dir)' is not writable (the store keeps a journal beside it)"))
+            }
+        } else {
+            let dir = directory(of: path)
+            var dst = stat()
+            if stat(dir, &dst) != 0 {
+                if createDirectories {
+                    try makeDirectories(dir)
+                } else {
+                    throw BazarError(.storeUnusable(path: path, reason: "the directory '\(dir)' does not exist"))
+                }
+            } else if access(dir, W_OK) != 0 {
+                throw BazarError(.storeUnusable(path: path, reason: "the directory '\(dir)' is not writable"))
+            }
+        }
+    }
+
+    /// A bazar store has our application id; an empty database becomes one. Anything else is refused unwritten.
+    static func checkIdentity(_ db: Database, path: String) throws {
+        let appID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+        if appID == Schema.applicationID {
+            let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+            if version > Schema.version { throw BazarError(.storeTooNew(path: path, version: version)) }
+            return
+        }
+        let objects = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
+        if appID != 0 || objects > 0 { throw BazarError(.storeNotBazar(path: path)) }
+    }
+
+    static func directory(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        let d = String(path[..<slash])
+        return d.isEmpty ? "/" : d
+    }
+
+    static func makeDirectories(_ dir: String) throws {
+        var built = dir.hasPrefix("/") ? "" : "."
+        for part in dir.split(separator: "/") {
+            built += "/" + part
+            if mkdir(built, 0o755) != 0 && errno != EEXIST {
+                throw BazarError(.storeUnusable(path: dir, reason: "cannot create directory '\(built)': \(String(cString: strerror(errno)))"))
+            }
+        }
+    }
+
+    /// SQLite's errors in the user's words.
+    public static func translate(_ error: Error, path: String) -> BazarError {
+        if let e = error as? BazarError { return e }
+        if let e = error as? DatabaseError {
+            switch e.resultCode {
+            case .SQLITE_BUSY, .SQLITE_LOCKED: return BazarError(.storeLocked(path: path))
+            case .SQLITE_NOTADB: return BazarError(.storeNotSQLite(path: path))
+            case .SQLITE_CORRUPT: return BazarError(.storeUnusable(path: path, reason: "the file is damaged (\(e.message ?? "corrupt"))"))
+            case .SQLITE_READONLY: return BazarError(.storeUnusable(path: path, reason: "it is read-only"))
+            case .SQLITE_CANTOPEN: return BazarError(.storeUnusable(path: path, reason: "it cannot be opened"))
+            case .SQLITE_FULL: return BazarError(.storeUnusable(path: path, reason: "the disk is full"))
+            case .SQLITE_IOERR: return BazarError(.storeUnusable(path: path, reason: "a disk error (\(e.message ?? "I/O"))"))
+            case .SQLITE_PERM, .SQLITE_AUTH: return BazarError(.storeUnusable(path: path, reason: "no permission"))
+            default: return BazarError(.storeFailure(e.message ?? "\(e)"))
+            }
+        }
+        return BazarError(.storeFailure("\(error)"))
+    }
+}

@@ -1,0 +1,136 @@
+import ArgumentParser
+import BazarCore
+#if canImport(Glibc)
+@preconcurrency import Glibc
+#endif
+
+/// bazar's entry point: arguments → store → the inputs in order (or the shell) → exit status.
+
+let options: Options
+do {
+    options = try Options.parse()
+} catch {
+    // --help and --version end here with status 0; anything else is bad usage: status 2.
+    let code = Options.exitCode(for: error)
+    let message = Options.fullMessage(for: error)
+    if code == .success {
+        print(message)
+        exit(0)
+    }
+    fputs("bazar: error: \(message)\n  = see 'bazar --help'\n", stderr)
+    exit(2)
+}
+
+let environment: [String: String] = {
+    var env: [String: String] = [:]
+    var p = environ
+    while let entry = p.pointee {
+        let s = String(cString: entry)
+        if let eq = s.firstIndex(of: "=") { env[String(s[..<eq])] = String(s[s.index(after: eq)...]) }
+        p += 1
+    }
+    return env
+}()
+
+func usageError(_ message: String, hint: String = "see 'bazar --help'") -> Never {
+    fputs("bazar: error: \(message)\n  = \(hint)\n", stderr)
+    exit(2)
+}
+
+/// What `today` means: --today, $BAZAR_TODAY, or the system's local date.
+let today: Day = {
+    if let text = options.today ?? environment["BAZAR_TODAY"], !text.isEmpty {
+        let system = SystemClock.today()
+        do {
+            let tokens = try Lexer.tokenize(text)
+            let (day, next) = try DateWords.parseDay(tokens, at: 0, today: system)
+            guard next == tokens.count else { usageError("--today: '\(text)' is not a date") }
+            return day
+        } catch {
+            usageError("--today: '\(text)' is not a date", hint: "write e.g. --today 2021-09-23")
+        }
+    }
+    return SystemClock.today()
+}()
+
+let inputs = Input.inOrder(Array(CommandLine.arguments.dropFirst()))
+
+// A missing script is bad usage (2), found before the store is touched.
+for case .file(let path) in inputs where path != "-" {
+    if access(path, R_OK) != 0 {
+        usageError("cannot read script '\(path)': \(String(cString: strerror(errno)))", hint: "check the file name")
+    }
+}
+
+let store: Store
+let storePath = options.memory ? ":memory:" : (options.store ?? Store.defaultPath(environment: environment))
+do {
+    store = try Store(path: options.memory ? nil : storePath, createDirectories: options.store == nil && !options.memory)
+} catch let error as BazarError {
+    fputs("bazar: error: \(error.message)\n", stderr)
+    if let hint = error.hint { fputs("  = \(hint)\n", stderr) }
+    exit(error.exitStatus == 1 ? 3 : error.exitStatus)
+} catch {
+    fputs("bazar: error: cannot open the store '\(storePath)': \(error)\n", stderr)
+    exit(3)
+}
+
+/// Who makes the changes: $BAZAR_USER, else the login name.
+func loginName() -> String {
+    for key in ["BAZAR_USER", "USER", "LOGNAME"] {
+        if let v = environment[key], !v.isEmpty { return v }
+    }
+    if let pw = getpwuid(getuid()) { return String(cString: pw.pointee.pw_name) }
+    return "unknown"
+}
+let who = loginName()
+
+let output = StandardOutput()
+let status: Int32
+do {
+    status = try store.run { db -> Int32 in
+        let session = Session(db: db, today: today, who: who, output: output)
+        session.storePath = storePath
+        session.settings.onError = options.onError == "continue" ? .continue : .stop
+        if let f = options.format, let format = OutputFormat(rawValue: f.lowercased()) {
+            session.settings.format = format
+            session.settings.formatChosen = true
+        }
+        var worst: Int32 = 0
+        if inputs.isEmpty {
+            if isatty(0) != 0 {
+                worst = Shell(session: session, environment: environment).run()
+            } else {
+                worst = session.runScript(ScriptReader(standardInput: ())).exitStatus
+            }
+        } else {
+            for input in inputs {
+                let result: RunResult
+                switch input {
+                case .file(let path):
+                    if path == "-" {
+                        result = session.runScript(ScriptReader(standardInput: ()))
+                    } else {
+                        do {
+                            result = session.runScript(try ScriptReader(path: path))
+                        } catch {
+                            fputs("bazar: error: cannot read script '\(path)'\n", stderr)
+                            exit(2)
+                        }
+                    }
+                case .command(let text):
+                    result = session.runLine(SourceLine(file: nil, number: 1, text: text))
+                }
+                worst = max(worst, result.exitStatus)
+                if result.quit || result.storeUnusable { break }
+                if result.errors > 0 && session.settings.onError == .stop { break }
+            }
+        }
+        output.flush()
+        return worst
+    }
+} catch {
+    fputs("bazar: error: \(error)\n", stderr)
+    status = 3
+}
+exit(status)
