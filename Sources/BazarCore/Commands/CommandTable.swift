@@ -86,7 +86,7 @@ public enum CommandTable {
                     usage: "add stall PARTICIPANT [products P1 P2 …]",
                     summary: "give a participant a stall at the current event and list the products it markets there",
                     example: "add stall wedang-batavia products bir-pletok wedang-komplit", changes: true),
-        CommandSpec(.addSale, "add sale", positionals: [PositionalSpec("ref", .ref), PositionalSpec("qty", .count, optional: true)],
+        CommandSpec(.addSale, "add sale", positionals: [PositionalSpec("item", .ref), PositionalSpec("qty", .count, optional: true)],
                     attributes: saleAttributes,
                     usage: "add sale REF [qty] N [price MONEY | amount MONEY] [channel online|offline] [day N | date DATE] [buyer TEXT] [ref TEXT] [note TEXT]",
                     summary: "record a sale at the current event: amount is the line's total, price is per unit (default: the list price)",

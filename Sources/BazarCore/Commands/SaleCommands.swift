@@ -10,12 +10,12 @@ extension Session {
         }
 
         // What was sold: a product, or the whole stall of a participant.
-        let (first, second) = cmd.ref("ref")!
-        let refSpan = cmd.span("ref")
+        let (first, second) = cmd.ref("item")!
+        let refSpan = cmd.span("item")
         var sold: ProductRecord?
         let seller: ParticipantRecord
         if second != nil {
-            let p = try productRef(cmd)
+            let p = try productRef(cmd, "item")
             sold = p
             seller = try participant(p.participantID, at: refSpan)
         } else if let stall = context.stall, let p = try? product(of: stall, first, at: refSpan) {
