@@ -155,7 +155,7 @@ public struct Parser {
             return (.count(n), i + 1)
         case .choice(let allowed):
             let v = t.text.lowercased()
-            guard t.isWord, allowed.contains(v) else {
+            guard t.kind != .redirect(append: false), t.kind != .redirect(append: true), allowed.contains(v) else {
                 throw BazarError(.badChoice(attribute: name, value: t.text, allowed: allowed), at: t.span)
             }
             return (.choice(v), i + 1)
