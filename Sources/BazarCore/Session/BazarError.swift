@@ -68,6 +68,7 @@ public enum Problem: Sendable, Equatable {
     case saleAlreadyVoid(Int64)
     case eventHasSalesOutside(event: String, count: Int)
     case nothingToUndo
+    case undoConflict(String)
 
     // MARK: files and the store (exit 3 for the store)
     case cannotOpenFile(path: String, reason: String)
@@ -145,6 +146,7 @@ public enum Problem: Sendable, Equatable {
         case .eventHasSalesOutside(let event, let count):
             return "event '\(event)' has \(count) sale\(count == 1 ? "" : "s") outside the new dates"
         case .nothingToUndo: return "nothing to undo in this session"
+        case .undoConflict(let what): return "cannot undo '\(what)': the store was changed since by someone else"
 
         case .cannotOpenFile(let path, let reason): return "cannot open '\(path)': \(reason)"
         case .cannotWriteFile(let path, let reason): return "cannot write '\(path)': \(reason)"
@@ -220,6 +222,7 @@ public enum Problem: Sendable, Equatable {
         case .saleAlreadyVoid: return nil
         case .eventHasSalesOutside: return "void those sales first, or choose dates that contain them"
         case .nothingToUndo: return nil
+        case .undoConflict: return "nothing was undone; correct it by hand with 'edit' or 'void sale'"
 
         case .cannotOpenFile: return "check the path and its permissions"
         case .cannotWriteFile: return "check the directory exists and is writable"
