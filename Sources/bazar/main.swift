@@ -96,6 +96,10 @@ do {
             session.settings.format = format
             session.settings.formatChosen = true
         }
+        // Report bar charts: Unicode blocks on a terminal without NO_COLOR, else '#'; as wide as the terminal.
+        var window = winsize()
+        let columns = ioctl(1, UInt(TIOCGWINSZ), &window) == 0 && window.ws_col > 0 ? Int(window.ws_col) : nil
+        session.settings.chart = ChartStyle.from(environment: environment, stdoutIsTerminal: isatty(1) != 0, terminalColumns: columns)
         var worst: Int32 = 0
         if inputs.isEmpty {
             if isatty(0) != 0 {

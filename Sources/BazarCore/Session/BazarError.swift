@@ -68,6 +68,7 @@ public enum Problem: Sendable, Equatable {
     case saleAlreadyVoid(Int64)
     case eventHasSalesOutside(event: String, count: Int)
     case nothingToUndo
+    case reportOverflow
     case undoConflict(String)
 
     // MARK: files and the store (exit 3 for the store)
@@ -146,6 +147,7 @@ public enum Problem: Sendable, Equatable {
         case .eventHasSalesOutside(let event, let count):
             return "event '\(event)' has \(count) sale\(count == 1 ? "" : "s") outside the new dates"
         case .nothingToUndo: return "nothing to undo in this session"
+        case .reportOverflow: return "the report's sum is too large to count in rupiah"
         case .undoConflict(let what): return "cannot undo '\(what)': the store was changed since by someone else"
 
         case .cannotOpenFile(let path, let reason): return "cannot open '\(path)': \(reason)"
@@ -222,6 +224,7 @@ public enum Problem: Sendable, Equatable {
         case .saleAlreadyVoid: return nil
         case .eventHasSalesOutside: return "void those sales first, or choose dates that contain them"
         case .nothingToUndo: return nil
+        case .reportOverflow: return "narrow the report with a shorter period or a filter (program, event, kota …); sums go up to Rp 9.223.372.036.854.775.807"
         case .undoConflict: return "nothing was undone; correct it by hand with 'edit' or 'void sale'"
 
         case .cannotOpenFile: return "check the path and its permissions"

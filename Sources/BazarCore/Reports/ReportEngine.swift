@@ -1,0 +1,334 @@
+import GRDB
+
+/// What `by` groups rows by (SPEC section 4).
+enum ReportDimension: String, CaseIterable, Sendable {
+    case month, day, event, program, mode, participant, product, category, kota, kecamatan, channel, buyer
+
+    var isTime: Bool { self == .month || self == .day }
+    /// Dimensions that are attributes of the event.
+    var needsEvent: Bool { self == .event || self == .program || self == .mode }
+    /// Dimensions that are attributes of the participant (or its products).
+    var needsParticipant: Bool { self == .participant || self == .product || self == .category || self == .kota || self == .kecamatan }
+    var needsProduct: Bool { self == .product || self == .category }
+}
+
+/// The scope of a report: which events, which stalls and listings, which sales.
+///
+/// What is in scope (SPEC section 4, decided here where the spec is silent):
+/// - **Events** in scope are those whose dates overlap the period (all events when there is none)
+///   and that match the event filters (`program`, `mode`, `event`).
+/// - **Stalls and listings** in scope are those of the events in scope, counted in full even when the
+///   period covers only part of an event (an event that ran in August counts its stalls in August,
+///   whether or not they sold, and whether the period holds one of its days or all of them), and narrowed
+///   by the participant filters (`kota`, `kecamatan`: the participant's place; `report participant`),
+///   `category` (the product's, else the participant's) and `channel` (a stall or listing belongs to the
+///   channels it sold on, and one that sold nothing to its event's usual channel: online for an online
+///   event, offline otherwise).
+/// - **Sales** in scope are the sales not void, of events in scope, on days inside the period, matching
+///   every filter. A sale for a whole stall (no product) takes the participant's category.
+/// - With a participant, category or channel filter, `events` counts the events that had a stall in scope.
+/// - In rows by month or day, a row's stalls, participants and products are those of the events that
+///   ran in that month or on that day; by buyer they are those that sold to the buyer.
+struct ReportScope {
+    var period: Period?
+    var program: String?
+    var mode: String?
+    var eventNo: Int64?
+    var kota: String?
+    var kecamatan: String?
+    var participantNo: Int64?
+    var category: String?
+    var channel: String?
+
+    var hasEventFilter: Bool { program != nil || mode != nil || eventNo != nil }
+    var hasParticipantFilter: Bool { kota != nil || kecamatan != nil || participantNo != nil }
+    /// Filters that narrow stalls (so `events` counts the events that had one).
+    var narrowsStalls: Bool { hasParticipantFilter || category != nil || channel != nil }
+
+    var arguments: StatementArguments {
+        var d: [String: DatabaseValueConvertible?] = [:]
+        d["ps"] = period?.start.iso
+        d["pe"] = period?.end.iso
+        d["program"] = program
+        d["mode"] = mode
+        d["event"] = eventNo
+        d["kota"] = kota
+        d["kecamatan"] = kecamatan
+        d["participant"] = participantNo
+        d["category"] = category
+        d["channel"] = channel
+        return StatementArguments(d)
+    }
+}
+
+/// One row's figures before formatting.
+struct ReportFigures {
+    var key: String?
+    var omzet: Int64 = 0
+    var units: Int64 = 0
+    var sales: Int64 = 0
+    var participants: Int64 = 0
+    var stalls: Int64 = 0
+    var products: Int64 = 0
+    /// For `report unsold`: the listing's event.
+    var event: String?
+}
+
+/// The scope's totals before formatting.
+struct ReportTotals {
+    var events: Int64 = 0
+    var omzet: Int64 = 0
+    var units: Int64 = 0
+    var sales: Int64 = 0
+    var participants: Int64 = 0
+    var stalls: Int64 = 0
+    var products: Int64 = 0
+    var listings: Int64 = 0
+    var target: Int64?
+    /// Omzet of the events that have a target, in scope.
+    var targetedOmzet: Int64 = 0
+}
+
+/// Computes reports with SQL aggregates: sales are summed by SQLite over the `sale_day` covering index
+/// (a range on `day`), and stall, participant and listing counts come from the small stall and listing
+/// tables joined to the events in scope, never from the sales. Nothing here loops over sales.
+struct ReportEngine {
+    let db: Database
+    let scope: ReportScope
+
+    // MARK: SQL pieces
+
+    /// `E`: the events in scope.
+    var eventsCTE: String {
+        var c = ["1"]
+        if scope.period != nil { c.append("start_date <= :pe AND end_date >= :ps") }
+        if scope.program != nil { c.append("program = :program COLLATE NOCASE") }
+        if scope.mode != nil { c.append("mode = :mode") }
+        if scope.eventNo != nil { c.append("event_no = :event") }
+        return "E AS (SELECT event_no, id, program, mode, target, start_date, end_date FROM event WHERE \(c.joined(separator: " AND ")))"
+    }
+
+    /// `D`: every day each event in scope ran inside the period; `K`: the distinct (event, key) of a time dimension.
+    func timeCTE(_ dim: ReportDimension) -> String {
+        let first = scope.period != nil ? "max(start_date, :ps)" : "start_date"
+        let last = scope.period != nil ? "min(end_date, :pe)" : "end_date"
+        let key = dim == .month ? "substr(day, 1, 7)" : "day"
+        return """
+            D(event_no, day, last) AS (SELECT event_no, \(first), \(last) FROM E
+                UNION ALL SELECT event_no, date(day, '+1 day'), last FROM D WHERE day < last),
+            K AS (SELECT DISTINCT event_no, \(key) AS key FROM D)
+            """
+    }
+
+    /// Whether a stall/listing row (`st`, `l`, `e`) belongs to channel `ch` (an SQL expression).
+    static func channelCondition(_ ch: String) -> String {
+        """
+        (EXISTS (SELECT 1 FROM sale x WHERE x.stall_no = st.stall_no AND x.product_no IS l.product_no AND x.void = 0 AND x.channel = \(ch))
+         OR (CASE e.mode WHEN 'online' THEN 'online' ELSE 'offline' END = \(ch)
+             AND NOT EXISTS (SELECT 1 FROM sale x WHERE x.stall_no = st.stall_no AND x.product_no IS l.product_no AND x.void = 0)))
+        """
+    }
+
+    /// Conditions on participant `pa` and stall `st`.
+    var participantConditions: [String] {
+        var c: [String] = []
+        if scope.kota != nil { c.append("pa.kota = :kota COLLATE NOCASE") }
+        if scope.kecamatan != nil { c.append("pa.kecamatan = :kecamatan COLLATE NOCASE") }
+        if scope.participantNo != nil { c.append("st.participant_no = :participant") }
+        return c
+    }
+
+    static let categoryExpression = "COALESCE(pr.category, pa.category)"
+
+    /// Stall × listing rows in scope (a stall without listings gives one row with no product).
+    /// `wholeStall`: also one row without product for each stall that has sales for the whole stall.
+    func unitsFrom(wholeStall: Bool = false, extraJoin: String = "", extraConditions: [String] = []) -> String {
+        let listing = wholeStall
+            ? "(SELECT stall_no, product_no FROM listing UNION SELECT DISTINCT stall_no, NULL FROM sale WHERE product_no IS NULL AND void = 0)"
+            : "listing"
+        var c = participantConditions
+        if scope.category != nil { c.append("\(ReportEngine.categoryExpression) = :category COLLATE NOCASE") }
+        if scope.channel != nil { c.append(ReportEngine.channelCondition(":channel")) }
+        c += extraConditions
+        return """
+            FROM stall st
+            JOIN E e ON e.event_no = st.event_no
+            JOIN participant pa ON pa.participant_no = st.participant_no
+            LEFT JOIN \(listing) l ON l.stall_no = st.stall_no
+            LEFT JOIN product pr ON pr.product_no = l.product_no
+            \(extraJoin)
+            WHERE \((["1"] + c).joined(separator: " AND "))
+            """
+    }
+
+    /// Sales in scope; joins only what the filters and the key need, so a plain period report reads the covering index alone.
+    func salesFrom(needsEvent: Bool = false, needsParticipant: Bool = false, needsProduct: Bool = false,
+                   extraConditions: [String] = []) -> String {
+        let joinEvent = needsEvent || scope.hasEventFilter
+        let joinProduct = needsProduct || scope.category != nil
+        let joinParticipant = needsParticipant || joinProduct || scope.hasParticipantFilter
+        var from = "FROM sale s"
+        if joinEvent { from += " JOIN E e ON e.event_no = s.event_no" }
+        if joinParticipant {
+            from += " JOIN stall st ON st.stall_no = s.stall_no JOIN participant pa ON pa.participant_no = st.participant_no"
+        }
+        if joinProduct { from += " LEFT JOIN product pr ON pr.product_no = s.product_no" }
+        var c = ["s.void = 0"]
+        if scope.period != nil { c.append("s.day BETWEEN :ps AND :pe") }
+        if scope.channel != nil { c.append("s.channel = :channel") }
+        c += participantConditions
+        if scope.category != nil { c.append("\(ReportEngine.categoryExpression) = :category COLLATE NOCASE") }
+        c += extraConditions
+        return from + " WHERE " + c.joined(separator: " AND ")
+    }
+
+    static func salesKey(_ dim: ReportDimension) -> String {
+        switch dim {
+        case .month: return "substr(s.day, 1, 7)"
+        case .day: return "s.day"
+        case .event: return "e.id"
+        case .program: return "e.program"
+        case .mode: return "e.mode"
+        case .participant: return "pa.id"
+        case .product: return "pa.id || '/' || COALESCE(pr.id, '*')"
+        case .category: return categoryExpression
+        case .kota: return "pa.kota"
+        case .kecamatan: return "pa.kecamatan"
+        case .channel: return "s.channel"
+        case .buyer: return "s.buyer"
+        }
+    }
+
+    // MARK: queries
+
+    func fetch(_ sql: String) throws -> [Row] {
+        do {
+            return try Row.fetchAll(db, sql: sql, arguments: scope.arguments)
+        } catch let e as DatabaseError where (e.message ?? "").contains("integer overflow") {
+            throw BazarError(.reportOverflow)
+        }
+    }
+
+    /// Rows of one dimension: sale figures and stall figures merged by key.
+    func rows(by dim: ReportDimension) throws -> [ReportFigures] {
+        var byKey: [String?: ReportFigures] = [:]
+        var order: [String?] = []
+        func slot(_ key: String?) -> String? {
+            if byKey[key] == nil { byKey[key] = ReportFigures(key: key); order.append(key) }
+            return key
+        }
+        let distincts = dim == .buyer
+            ? ", count(DISTINCT st.participant_no), count(DISTINCT s.stall_no), count(DISTINCT s.product_no)" : ""
+        let salesSQL = "WITH \(eventsCTE) SELECT \(ReportEngine.salesKey(dim)), sum(s.amount), sum(s.qty), count(*)\(distincts) "
+            + salesFrom(needsEvent: dim.needsEvent, needsParticipant: dim.needsParticipant || dim == .buyer, needsProduct: dim.needsProduct)
+            + " GROUP BY 1"
+        for r in try fetch(salesSQL) {
+            let k = slot(r[0] as String?)
+            byKey[k]!.omzet = r[1] ?? 0
+            byKey[k]!.units = r[2] ?? 0
+            byKey[k]!.sales = r[3] ?? 0
+            if dim == .buyer {
+                byKey[k]!.participants = r[4] ?? 0
+                byKey[k]!.stalls = r[5] ?? 0
+                byKey[k]!.products = r[6] ?? 0
+            }
+        }
+        if dim != .buyer {
+            var ctes = eventsCTE
+            var join = ""
+            var conditions: [String] = []
+            switch dim {
+            case .month, .day:
+                ctes += ", " + timeCTE(dim)
+                join = "JOIN K k ON k.event_no = st.event_no"
+            case .channel:
+                join = "JOIN (SELECT 'offline' AS ch UNION ALL SELECT 'online') c"
+                conditions.append(ReportEngine.channelCondition("c.ch"))
+            default: break
+            }
+            let sql = "WITH RECURSIVE \(ctes) SELECT \(ReportEngine.unitKey(dim)), count(DISTINCT st.participant_no), count(DISTINCT st.stall_no), count(DISTINCT l.product_no) "
+                + unitsFrom(wholeStall: dim == .product, extraJoin: join, extraConditions: conditions) + " GROUP BY 1"
+            for r in try fetch(sql) {
+                let k = slot(r[0] as String?)
+                byKey[k]!.participants = r[1] ?? 0
+                byKey[k]!.stalls = r[2] ?? 0
+                byKey[k]!.products = r[3] ?? 0
+            }
+        }
+        var rows = order.map { byKey[$0]! }
+        if dim.isTime {
+            rows.sort { ($0.key ?? "") < ($1.key ?? "") }
+        } else {
+            rows.sort { a, b in
+                if a.omzet != b.omzet { return a.omzet > b.omzet }
+                switch (a.key, b.key) {
+                case let (x?, y?): return x.lowercased() < y.lowercased()
+                case (nil, _?): return false
+                case (_?, nil): return true
+                default: return false
+                }
+            }
+        }
+        return rows
+    }
+
+    /// The key over stall rows: the same attributes, on the `st`, `pa`, `pr`, `e` aliases of `unitsFrom`.
+    static func unitKey(_ dim: ReportDimension) -> String {
+        switch dim {
+        case .month, .day: return "k.key"
+        case .channel: return "c.ch"
+        case .buyer: return "NULL"
+        default: return salesKey(dim)
+        }
+    }
+
+    /// The totals every report starts with. `sales`: the sale figures, already summed from the rows
+    /// (each sale falls in exactly one row of any dimension), or nil to sum them here.
+    func totals(sales: (omzet: Int64, units: Int64, sales: Int64)?) throws -> ReportTotals {
+        var t = ReportTotals()
+        if let s = sales {
+            (t.omzet, t.units, t.sales) = s
+        } else {
+            let r = try fetch("WITH \(eventsCTE) SELECT sum(s.amount), sum(s.qty), count(*) " + salesFrom()).first
+            t.omzet = r?[0] ?? 0
+            t.units = r?[1] ?? 0
+            t.sales = r?[2] ?? 0
+        }
+        let u = try fetch("WITH \(eventsCTE) SELECT count(DISTINCT st.event_no), count(DISTINCT st.participant_no), count(DISTINCT st.stall_no), count(DISTINCT l.product_no), count(l.product_no) " + unitsFrom()).first
+        t.participants = u?[1] ?? 0
+        t.stalls = u?[2] ?? 0
+        t.products = u?[3] ?? 0
+        t.listings = u?[4] ?? 0
+        // Events counted, and their targets.
+        let counted = scope.narrowsStalls ? "WHERE e.event_no IN (SELECT st.event_no \(unitsFrom()))" : ""
+        let ev = try fetch("WITH \(eventsCTE) SELECT count(*), count(e.target), sum(e.target) FROM E e \(counted)").first
+        t.events = ev?[0] ?? 0
+        let targeted: Int64 = ev?[1] ?? 0
+        if targeted > 0 {
+            t.target = ev?[2] ?? 0
+            if targeted == t.events {
+                t.targetedOmzet = t.omzet
+            } else {
+                var c = ["s.event_no IN (SELECT event_no FROM E WHERE target IS NOT NULL)"]
+                if scope.narrowsStalls { c.append("s.event_no IN (SELECT st.event_no \(unitsFrom()))") }
+                let r = try fetch("WITH \(eventsCTE) SELECT sum(s.amount) " + salesFrom(extraConditions: c)).first
+                t.targetedOmzet = r?[0] ?? 0
+            }
+        }
+        return t
+    }
+
+    /// Listings in scope with what each sold: for `report unsold`.
+    func listings() throws -> [ReportFigures] {
+        var period: [String] = ["x.void = 0", "x.product_no IS NOT NULL"]
+        if scope.period != nil { period.append("x.day BETWEEN :ps AND :pe") }
+        if scope.channel != nil { period.append("x.channel = :channel") }
+        let sold = "(SELECT x.stall_no, x.product_no, sum(x.amount) AS omzet, sum(x.qty) AS units, count(*) AS n FROM sale x WHERE \(period.joined(separator: " AND ")) GROUP BY x.stall_no, x.product_no)"
+        let sql = "WITH \(eventsCTE) SELECT pa.id || '/' || pr.id, e.id, COALESCE(a.omzet, 0), COALESCE(a.units, 0), COALESCE(a.n, 0) "
+            + unitsFrom(extraJoin: "LEFT JOIN \(sold) a ON a.stall_no = st.stall_no AND a.product_no = l.product_no",
+                        extraConditions: ["l.product_no IS NOT NULL"])
+        return try fetch(sql).map { r in
+            ReportFigures(key: r[0], omzet: r[2], units: r[3], sales: r[4], participants: 1, stalls: 1, products: 1, event: r[1])
+        }
+    }
+}
