@@ -61,17 +61,23 @@ extension Session {
         }
         fclose(f)
         recordPath = path
+        // The context later lines depend on (`day 2`, short product refs) comes first.
+        var context = ""
+        if let e = self.context.event {
+            context += "open event \(e.id)\n"
+            if let d = self.context.day { context += "date \(d.iso)\n" }
+        }
+        if let s = self.context.stall { context += "at \(s.id)\n" }
+        if !context.isEmpty { recordWrite(context) }
         return .message("recording changes to \(path)")
     }
 
     /// Appends a successful command to the record file (changes and the context they depend on).
     func recordIfNeeded(_ cmd: ParsedCommand) {
-        guard let path = recordPath else { return }
+        guard recordPath != nil else { return }
         // Changes, and the context later lines depend on.
         let contextual: Set<CommandKind> = [.day, .date, .at]
         guard cmd.spec.changes || contextual.contains(cmd.kind) else { return }
-        guard let f = fopen(path, "a") else { return }
-        fputs(cmd.line.text + "\n", f)
-        fclose(f)
+        recordWrite(cmd.line.text + "\n")
     }
 }

@@ -26,6 +26,16 @@ extension Session {
     /// One command typed in the shell or given with `-c`: its own transaction, committed
     /// (durably) before its confirmation is printed.
     public func runLine(_ line: SourceLine) -> RunResult {
+        // `set timing on`: the time each command took, after its output.
+        let timing = settings.timing
+        let started = timing ? Session.monotonicSeconds() : 0
+        defer {
+            if timing && settings.timing {
+                output.write(Session.formatTime(Session.monotonicSeconds() - started))
+                output.flush()
+            }
+        }
+        undoLog.lastCommitted = nil
         var result = RunResult()
         let command: ParsedCommand
         do {
@@ -36,11 +46,15 @@ extension Session {
             return result
         }
         if command.kind == .run {
+            // A script run from the shell is one change for `undo`.
+            undoLog.scriptLabel = undoEnabled ? line.text : nil
+            defer { undoLog.scriptLabel = nil }
             return runScriptFile(command)
         }
         let inTransaction = command.spec.changes || command.kind == .undo
         do {
             if inTransaction { try begin() }
+            if command.spec.changes { try undoBegin() }
             let outcome = try execute(command)
             if inTransaction {
                 // Only what changed the store is logged (opening an existing event is not a change).
@@ -48,6 +62,7 @@ extension Session {
                     try records.log(at: Session.now(), who: who, command: line.text)
                     result.changes += 1
                 }
+                try undoEnd(label: line.text)
                 try db.execute(sql: "COMMIT")
             }
             recordIfNeeded(command)
@@ -55,11 +70,25 @@ extension Session {
             if case .quit = outcome { result.quit = true }
         } catch {
             if db.isInsideTransaction { try? db.execute(sql: "ROLLBACK") }
+            undoAbandon()
             revalidateContext()
             report(error, line: line, into: &result)
         }
         output.flush()
         return result
+    }
+
+    static func monotonicSeconds() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+    }
+
+    /// `Time: 0.412 ms`.
+    static func formatTime(_ seconds: Double) -> String {
+        let ms = seconds * 1000
+        if ms < 1000 { return "Time: " + String(format: "%.3f ms", ms) + "\n" }
+        return "Time: " + String(format: "%.3f ms (%.1f s)", ms, seconds) + "\n"
     }
 
     /// Starts a write transaction, waiting up to the busy timeout for another writer.
@@ -116,8 +145,11 @@ extension Session {
             echoConfirmations = savedEcho
         }
         let outer = !db.isInsideTransaction
+        let recordMark = undoLog.pendingRecord.count
+        let undoLabel = outer ? undoLog.scriptLabel : nil
         do {
             if outer { try begin() } else { try db.execute(sql: "SAVEPOINT script") }
+            if undoLabel != nil { try undoBegin() }
         } catch {
             report(error, line: nil, into: &result)
             return result
@@ -140,6 +172,8 @@ extension Session {
 
         do {
             if failed {
+                undoLog.pendingRecord.removeSubrange(min(recordMark, undoLog.pendingRecord.count)...)
+                if outer { undoAbandon() }
                 if outer { try db.execute(sql: "ROLLBACK") } else { try db.execute(sql: "ROLLBACK TO script; RELEASE script") }
                 result.changes = 0
                 revalidateContext()
@@ -147,10 +181,13 @@ extension Session {
                 if result.changes > 0 {
                     try records.log(at: Session.now(), who: who, command: "run \(name): \(result.changes) change\(result.changes == 1 ? "" : "s")")
                 }
+                if let undoLabel { try undoEnd(label: undoLabel) }
                 if outer { try db.execute(sql: "COMMIT") } else { try db.execute(sql: "RELEASE script") }
+                if outer { recordFlush() }
             }
         } catch {
             if outer, db.isInsideTransaction { try? db.execute(sql: "ROLLBACK") }
+            if outer { undoAbandon(); undoLog.pendingRecord.removeAll() }
             revalidateContext()
             report(error, line: nil, into: &result)
         }
@@ -219,7 +256,11 @@ extension Session {
             result.errors += 1
             return
         }
-        let e = (error as? BazarError) ?? Store.translate(error, path: storePath)
+        var e = (error as? BazarError) ?? Store.translate(error, path: storePath)
+        // Ctrl-C stopped a running statement (sqlite3_interrupt): say so, not "the store failed".
+        if interruptRequested, let d = error as? DatabaseError, d.resultCode == .SQLITE_INTERRUPT {
+            e = BazarError(.interrupted)
+        }
         if e.problem.isStoreProblem { result.storeUnusable = true }
         result.errors += 1
         output.writeError(Diagnostic.render(e, line: line))

@@ -32,6 +32,10 @@ public final class Session {
     public var history: [String] = []
     /// `record FILE`: where successful change commands are appended.
     public var recordPath: String?
+    /// Capture changes for `undo` (Undo.swift): on for the shell and `-c`; scripts given on the
+    /// command line are never captured.
+    public var undoEnabled = true
+    var undoLog = UndoLog()
     /// Scripts being run, innermost last: a script may not run itself.
     var runningScripts: [String] = []
     /// Lookups the hot path of `add sale` repeats; cleared whenever a transaction rolls back.
