@@ -26,6 +26,8 @@ extension Session {
         } else if let stall = context.stall {
             let suggestion = Suggest.closest(to: first, among: try records.productIDs(participantNo: stall.no))
             throw BazarError(.unknownThing(kind: "product", id: "\(stall.id)/\(first)", suggestion: suggestion.map { "\(stall.id)/\($0)" }), at: refSpan)
+        } else if let owner = try records.ownerOfProduct(id: first) {
+            throw BazarError(.productWithoutParticipant(first, owner: owner), at: refSpan)
         } else {
             let suggestion = Suggest.closest(to: first, among: try records.ids(table: "participant"))
             throw BazarError(.unknownThing(kind: "participant", id: first, suggestion: suggestion), at: refSpan)

@@ -100,7 +100,8 @@ enum TextTable {
         let w = t.columns.map(width).max() ?? 0
         var out = ""
         for (i, name) in t.columns.enumerated() {
-            out += name + String(repeating: " ", count: w - width(name)) + "  " + Renderer.display(row[i]) + "\n"
+            let value = Renderer.display(row[i])
+            out += name + (value.isEmpty ? "" : String(repeating: " ", count: w - width(name)) + "  " + value) + "\n"
         }
         return out
     }

@@ -52,6 +52,7 @@ public enum Problem: Sendable, Equatable {
     case alreadyExists(kind: String, id: String)
     case noCurrentEvent
     case noCurrentStall
+    case productWithoutParticipant(String, owner: String)
     case eventNeedsDates(String)
     case eventDatesReversed(from: String, to: String)
     case eventClosed(String)
@@ -126,6 +127,7 @@ public enum Problem: Sendable, Equatable {
         case .alreadyExists(let kind, let id): return "\(kind) '\(id)' already exists"
         case .noCurrentEvent: return "no event is open"
         case .noCurrentStall: return "no stall is current"
+        case .productWithoutParticipant(let id, _): return "'\(id)' is a product, and no stall is current"
         case .eventNeedsDates(let id): return "event '\(id)' does not exist yet and needs its dates"
         case .eventDatesReversed(let from, let to): return "the event ends (\(to)) before it starts (\(from))"
         case .eventClosed(let id): return "event '\(id)' is closed"
@@ -170,7 +172,7 @@ public enum Problem: Sendable, Equatable {
         case .unterminatedString: return "close the string with '\"'"
         case .badEscape: return "inside quotes write \\\" for a quote and \\\\ for a backslash"
         case .ambiguousMoney(let t): return Money.ambiguityHint(t)
-        case .fractionalRupiah: return "rupiah amounts are whole numbers: write e.g. 12 or 12.500 (dots group thousands)"
+        case .fractionalRupiah: return "write e.g. 12 or 12.500 (dots group thousands), or 12,5rb"
         case .badMoney, .negativeMoney:
             return "write e.g. 25000, 25.000, Rp 25.000, 25rb, 1,5jt or 3,3miliar"
         case .moneyOverflow, .amountOverflow: return "amounts go up to Rp 9.223.372.036.854.775.807"
@@ -210,6 +212,7 @@ public enum Problem: Sendable, Equatable {
         case .alreadyExists(let kind, _): return "choose another id, or change it with 'edit \(kind)'"
         case .noCurrentEvent: return "open one first: open event ID"
         case .noCurrentStall: return "pick a stall with 'at PARTICIPANT', or write PARTICIPANT/PRODUCT"
+        case .productWithoutParticipant(let id, let owner): return "write \(owner)/\(id), or pick the stall first: at \(owner)"
         case .eventNeedsDates: return "write: open event ID on DATE, or open event ID from DATE to DATE"
         case .eventDatesReversed: return "swap the dates"
         case .eventClosed(let id): return "reopen it with: reopen event \(id)"

@@ -203,6 +203,13 @@ public struct Records {
         try String.fetchAll(db, sql: "SELECT id FROM product WHERE participant_no = ? ORDER BY id", arguments: [participantNo])
     }
 
+    /// The participant of some product with this id, if any (for a helpful error).
+    public func ownerOfProduct(id: String) throws -> String? {
+        try String.fetchOne(db, sql: """
+            SELECT pa.id FROM product pr JOIN participant pa ON pa.participant_no = pr.participant_no WHERE pr.id = ? ORDER BY pa.id LIMIT 1
+            """, arguments: [id])
+    }
+
     public func insertProduct(_ p: ProductRecord) throws -> Int64 {
         try db.execute(sql: "INSERT INTO product (participant_no, id, name, category, price, unit) VALUES (?, ?, ?, ?, ?, ?)",
                        arguments: [p.participantNo, p.id, p.name, p.category, p.price, p.unit])
