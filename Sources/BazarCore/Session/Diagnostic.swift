@@ -9,9 +9,11 @@
 public enum Diagnostic {
     public static func render(_ error: BazarError, line: SourceLine?) -> String {
         var out = ""
+        let message = printable(error.message)
+        let hint = error.hint.map(printable)
         guard let line else {
-            out += "error: \(error.message)\n"
-            if let hint = error.hint { out += "  = \(hint)\n" }
+            out += "error: \(message)\n"
+            if let hint { out += "  = \(hint)\n" }
             return out
         }
         let bytes = Array(line.text.utf8)
@@ -21,9 +23,9 @@ public enum Diagnostic {
         let column = span.map { columns(0..<$0.start) + 1 }
         let number = String(line.number)
         if let file = line.file {
-            out += "\(file):\(line.number):\(column ?? 1): error: \(error.message)\n"
+            out += "\(file):\(line.number):\(column ?? 1): error: \(message)\n"
         } else {
-            out += "error: \(error.message)\n"
+            out += "error: \(message)\n"
         }
         let gutterWidth = max(5, number.count + 1)
         let pad = String(repeating: " ", count: gutterWidth)
@@ -37,14 +39,23 @@ public enum Diagnostic {
             let from = max(0, min(caretColumn - 1 - 40, chars.count - 200))
             text = (from > 0 ? "…" : "") + String(chars[from..<min(chars.count, from + 200)])
             caretColumn = caretColumn - from + (from > 0 ? 1 : 0)
-            width = min(width, 200)
         }
-        text = String(text.map { $0 == "\t" ? " " : $0 })
+        // The caret stays on the shown text (a long span is cut at the window's end).
+        width = max(1, min(width, text.count - caretColumn + 1))
+        // One character for one character, so the caret stays aligned: control characters (a newline
+        // inside a `-c` argument, an escape sequence) would break the shape or the terminal.
+        text = printable(text)
         out += "\(shown) | \(text)\n"
         if span != nil {
             out += "\(pad) | \(String(repeating: " ", count: caretColumn - 1))^\(String(repeating: "~", count: max(0, width - 1)))\n"
         }
-        if let hint = error.hint { out += "\(pad) = \(hint)\n" }
+        if let hint { out += "\(pad) = \(hint)\n" }
         return out
+    }
+
+    /// Control characters (tab, newline, escape, …) shown as one space each.
+    static func printable(_ s: String) -> String {
+        guard s.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else { return s }
+        return String(s.map { c in c.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) ? " " : c })
     }
 }
