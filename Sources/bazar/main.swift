@@ -137,4 +137,5 @@ do {
     fputs("bazar: error: \(error)\n", stderr)
     status = 3
 }
+store.close()
 exit(status)

@@ -61,6 +61,12 @@ public final class Store {
         }
     }
 
+    /// Closes the connection. The last one to close checkpoints the WAL into the file and removes
+    /// it, so that after bazar exits the store is one self-contained file (safe to copy or mail).
+    public func close() {
+        try? queue.close()
+    }
+
     /// Runs `body` with the connection. Everything that touches the store goes through here.
     public func run<T>(_ body: (Database) throws -> T) throws -> T {
         try queue.inDatabase(body)
