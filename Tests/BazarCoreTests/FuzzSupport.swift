@@ -124,8 +124,9 @@ enum FuzzCheck {
         }
         guard lines.count <= 4 else { return "more than 4 lines" }
         for line in lines.dropFirst() {
-            let trimmed = line.drop(while: { $0 == " " || $0.isNumber })
-            if !(trimmed.hasPrefix("| ") || trimmed == "|" || trimmed.hasPrefix("= ")) {
+            // Bytes, not characters: a combining mark at the start of the source joins the gutter's space.
+            let trimmed = Array(line.utf8.drop(while: { $0 == 32 || ($0 >= 48 && $0 <= 57) }))
+            if !(trimmed.starts(with: Array("| ".utf8)) || trimmed == Array("|".utf8) || trimmed.starts(with: Array("= ".utf8))) {
                 return "a line is neither source, caret nor hint: \(line.prefix(80).debugDescription)"
             }
         }

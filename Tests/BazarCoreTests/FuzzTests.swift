@@ -313,4 +313,22 @@ import Glibc
             #expect(FuzzCheck.diagnosticShapeProblem(sink.err) == nil, "\(sink.err.debugDescription)")
         }
     }
+
+    /// Found: `add product krea` as a session's first change failed and rolled back the undo triggers'
+    /// temp tables with it; every later change then failed with "no such table: temp.bazar_undo_state".
+    @Test func firstChangeFailingDoesNotBreakTheSession() throws {
+        let store = try Store(path: nil)
+        try store.run { db in
+            let sink = FuzzSink()
+            let session = Session(db: db, today: FuzzTests.today, who: "t", output: sink)
+            #expect(session.runLine(SourceLine(text: "add product nobody/x")).errors == 1)
+            #expect(session.runLine(SourceLine(text: "undo")).errors == 1)
+            sink.reset()
+            #expect(session.runLine(SourceLine(text: "add participant a")).errors == 0, "\(sink.err)")
+            #expect(session.runLine(SourceLine(text: "add participant b")).errors == 0, "\(sink.err)")
+            #expect(session.runLine(SourceLine(text: "undo")).errors == 0, "\(sink.err)")
+            let ids = try String.fetchAll(db, sql: "SELECT id FROM participant")
+            #expect(ids == ["a"])
+        }
+    }
 }

@@ -108,6 +108,12 @@ extension Session {
     func undoAbandon() {
         undoLog.current = 0
         undoLog.lastCommitted = nil
+        // The first capturing command created the temp tables and triggers in its own transaction:
+        // if that rolled back, they are gone and must be made again.
+        if undoLog.installed,
+           (try? Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM sqlite_temp_master WHERE name = 'bazar_undo_state')")) != true {
+            undoLog.installed = false
+        }
     }
 
     /// What `undo` would revert now, newest first (for tests and messages).
