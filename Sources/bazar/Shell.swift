@@ -4,24 +4,44 @@ import BazarCore
 @preconcurrency import Glibc
 #endif
 
-/// The interactive shell on libedit. (Issue 5 completes it: completion, history file, Ctrl-C, pager.)
+/// The interactive shell (SPEC section 7): libedit line editing and history, Tab completion,
+/// Ctrl-C that never exits, Ctrl-D to leave, each command committed before its confirmation,
+/// long output through the pager.
 struct Shell {
     let session: Session
     let environment: [String: String]
 
     func run() -> Int32 {
         session.interactive = true
+        session.undoEnabled = true
+        session.makeInterruptible()
+        completionSession = session
+        Terminal.installSignalHandlers()
+        let reader = LineReader(environment: environment)
+        session.history = reader.entries
+        let output = session.output as? StandardOutput
         var worst: Int32 = 0
-        while true {
-            guard let raw = readline(session.prompt) else { break }
-            let line = String(cString: raw)
-            free(raw)
-            if line.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
-            add_history(line)
-            session.history.append(line)
-            let result = session.runLine(SourceLine(file: nil, number: 1, text: line))
-            if result.storeUnusable { worst = 3 }
-            if result.quit { break }
+        loop: while true {
+            switch reader.read(prompt: session.prompt) {
+            case .endOfInput:
+                break loop
+            case .interrupted:
+                continue
+            case .line(let text):
+                if text.trimmingBlanks.isEmpty { continue }
+                reader.remember(text)
+                session.history = reader.entries
+                interruptRequested = false
+                output?.captured = ""
+                let result = session.runLine(SourceLine(file: nil, number: 1, text: text))
+                let shown = output?.captured ?? ""
+                output?.captured = nil
+                if !shown.isEmpty { Terminal.show(shown, pager: session.settings.pager, environment: environment) }
+                fflush(stdout)
+                interruptRequested = false
+                if result.storeUnusable { worst = 3 }
+                if result.quit { break loop }
+            }
         }
         return worst
     }
