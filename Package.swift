@@ -22,7 +22,11 @@ let package = Package(
         // Everything testable: language, store, commands, reports, rendering. No terminal code.
         .target(
             name: "BazarCore",
-            dependencies: [.product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                .product(name: "GRDB", package: "GRDB.swift"),
+                // The SQLite C API, for the one statement bound by hand: inserting a sale.
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
         ),
         // The executable: command line, the input loop, the libedit shell.
         .executableTarget(

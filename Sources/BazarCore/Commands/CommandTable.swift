@@ -162,6 +162,9 @@ public enum CommandTable {
         CommandSpec(.quit, "exit", usage: "exit", summary: "leave bazar (also: quit, Ctrl-D)", example: "exit"),
     ]
 
+    /// The commands by their first word, for the parser's first look at a line.
+    static let byFirstWord: [String: [CommandSpec]] = Dictionary(grouping: all, by: { $0.words[0] })
+
     public static func spec(_ kind: CommandKind) -> CommandSpec {
         all.first { $0.kind == kind }!
     }

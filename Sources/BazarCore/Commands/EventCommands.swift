@@ -48,7 +48,7 @@ extension Session {
     }
 
     func makeCurrent(_ event: EventRecord) {
-        if context.event?.no != event.no { cache = LookupCache() }
+        // The lookup cache stays: its stalls are keyed by event, its ids do not depend on one.
         context.event = event
         context.day = defaultDay(for: event)
     }

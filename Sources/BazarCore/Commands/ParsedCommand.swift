@@ -26,12 +26,39 @@ public struct Redirect: Sendable, Equatable {
     public var span: SourceSpan
 }
 
+/// A command's arguments by name. A handful per command, so a short array searched in order
+/// is faster than a dictionary (no hashing on the hot path of loading scripts).
+public struct ArgumentList: Sendable {
+    var entries: [(name: String, argument: Argument)] = []
+
+    public init() {
+        entries.reserveCapacity(8)
+    }
+
+    public subscript(name: String) -> Argument? {
+        get {
+            for e in entries where e.name == name { return e.argument }
+            return nil
+        }
+        set {
+            if let i = entries.firstIndex(where: { $0.name == name }) {
+                if let newValue { entries[i].argument = newValue } else { entries.remove(at: i) }
+            } else if let newValue {
+                entries.append((name, newValue))
+            }
+        }
+    }
+
+    public var names: [String] { entries.map(\.name) }
+    public var isEmpty: Bool { entries.isEmpty }
+}
+
 /// A command line parsed against the command table: which command, and its typed arguments.
 public struct ParsedCommand: Sendable {
     public var spec: CommandSpec
     public var line: SourceLine
     /// Positionals and attributes by name.
-    public var arguments: [String: Argument]
+    public var arguments: ArgumentList
     /// Attribute names in the order given (for `edit` and for recording).
     public var attributeOrder: [String]
     public var redirect: Redirect?

@@ -14,7 +14,7 @@ public struct Parser {
         if tokens.isEmpty { throw BazarError(.expected("a command before '>'", found: nil), at: redirect?.span) }
         let (spec, wordCount) = try Parser.matchCommand(tokens)
         var command = ParsedCommand(
-            spec: spec, line: line, arguments: [:], attributeOrder: [], redirect: redirect,
+            spec: spec, line: line, arguments: ArgumentList(), attributeOrder: [], redirect: redirect,
             commandSpan: tokens[0].span.union(tokens[wordCount - 1].span))
         var i = wordCount
 
@@ -80,7 +80,7 @@ public struct Parser {
             throw BazarError(.expected("a command", found: first.text), at: first.span)
         }
         let w0 = first.text.lowercased()
-        let candidates = CommandTable.all.filter { $0.words[0] == w0 }
+        let candidates = CommandTable.byFirstWord[w0] ?? []
         if candidates.isEmpty {
             let firstWords = Set(CommandTable.all.map { $0.words[0] })
             throw BazarError(.unknownCommand(first.text, suggestion: Suggest.closest(to: first.text, among: firstWords.sorted())), at: first.span)

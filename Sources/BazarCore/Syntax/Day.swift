@@ -36,9 +36,15 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
         }
     }
 
+    /// `YYYY-MM-DD`, built from bytes: it is written for every sale.
     public var iso: String {
-        func pad(_ v: Int, _ w: Int) -> String { let s = String(v); return String(repeating: "0", count: max(0, w - s.count)) + s }
-        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+        let d = UInt8(ascii: "0")
+        let bytes: [UInt8] = [
+            d + UInt8(year / 1000 % 10), d + UInt8(year / 100 % 10), d + UInt8(year / 10 % 10), d + UInt8(year % 10),
+            UInt8(ascii: "-"), d + UInt8(month / 10), d + UInt8(month % 10),
+            UInt8(ascii: "-"), d + UInt8(day / 10), d + UInt8(day % 10),
+        ]
+        return String(decoding: bytes, as: UTF8.self)
     }
     /// `YYYY-MM`
     public var isoMonth: String { String(iso.prefix(7)) }

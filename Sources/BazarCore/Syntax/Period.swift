@@ -63,7 +63,12 @@ public struct Period: Sendable, Hashable {
 public enum DateWords {
     /// `2020-08-07`, `7/8/2020` (day/month/year), `7 Agustus 2020`, `7 Agu 2020`, `7 Aug 2020`, `today`, `yesterday`.
     public static func parseDay(_ tokens: [Token], at index: Int, today: Day) throws -> (day: Day, next: Int) {
-        try withExpandedString(tokens, at: index, what: "a date") { toks, i in
+        // Fast path for the ISO form scripts use on every line; anything else (or an impossible ISO day,
+        // for its error) goes the general way.
+        if index < tokens.count, tokens[index].kind == .word, let day = Day(iso: tokens[index].text) {
+            return (day, index + 1)
+        }
+        return try withExpandedString(tokens, at: index, what: "a date") { toks, i in
             try day(toks, i, today: today)
         }
     }
