@@ -61,7 +61,7 @@ let setupLines = [
             let h = UndoHarness(db)
             for l in setupLines { #expect(h.run(l).err == "") }
             let before = h.state()
-            #expect(before.contains("\"bir-pletok\"") && before.contains("jakpus-2021-09"), "\(before)")
+            #expect(before.contains("bir-pletok") && before.contains("jakpus-2021-09"), "\(before)")
             let added = h.run("add sale bir-pletok 3")
             #expect(added.out.contains("sale #1"), "\(added)")
             #expect(h.state() != before)

@@ -146,6 +146,7 @@ extension Session {
         }
         let outer = !db.isInsideTransaction
         let recordMark = undoLog.pendingRecord.count
+        let contextBefore = context
         let undoLabel = outer ? undoLog.scriptLabel : nil
         do {
             if outer { try begin() } else { try db.execute(sql: "SAVEPOINT script") }
@@ -174,8 +175,13 @@ extension Session {
             if failed {
                 undoLog.pendingRecord.removeSubrange(min(recordMark, undoLog.pendingRecord.count)...)
                 if outer { undoAbandon() }
-                if outer { try db.execute(sql: "ROLLBACK") } else { try db.execute(sql: "ROLLBACK TO script; RELEASE script") }
+                // (An interrupted statement may have rolled the transaction back already.)
+                if db.isInsideTransaction {
+                    if outer { try db.execute(sql: "ROLLBACK") } else { try db.execute(sql: "ROLLBACK TO script; RELEASE script") }
+                }
                 result.changes = 0
+                // Nothing of it was kept: neither its changes nor the context it set.
+                context = contextBefore
                 revalidateContext()
             } else {
                 if result.changes > 0 {
