@@ -147,7 +147,7 @@ extension Session {
         revalidateContext()
         let left = try Int.fetchOne(db, sql: "SELECT count(*) FROM temp.bazar_undo_group") ?? 0
         let rows = statements.count
-        return .confirmation("undone: \(label) (\(rows) row\(rows == 1 ? "" : "s") restored; \(left == 0 ? "nothing more" : "\(left) more") to undo)")
+        return .confirmation("undone: \(label) (\(rows) row change\(rows == 1 ? "" : "s") reverted; \(left == 0 ? "nothing more" : "\(left) more") to undo)")
     }
 
     // MARK: record FILE
