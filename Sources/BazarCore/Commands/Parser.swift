@@ -1,6 +1,8 @@
 /// Turns the tokens of one line into a `ParsedCommand`, reading the grammar from `CommandTable`.
 public struct Parser {
     public var today: Day
+    /// The longest line the language accepts (SPEC: "a line holds at most 1 MiB").
+    public static let maxLineBytes = 1 << 20
 
     public init(today: Day) {
         self.today = today
@@ -8,6 +10,12 @@ public struct Parser {
 
     /// Parses a line; nil when it holds no command (blank or only a comment).
     public func parse(_ line: SourceLine) throws -> ParsedCommand? {
+        // A line holds at most 1 MiB: a runaway line (a file without newlines, a pasted blob) is
+        // refused before it costs time and memory in the lexer, suggestions and diagnostics.
+        let size = line.text.utf8.count
+        if size > Parser.maxLineBytes {
+            throw BazarError(.lineTooLong(size), at: SourceSpan(start: Parser.maxLineBytes, end: size))
+        }
         var tokens = try Lexer.tokenize(line.text)
         if tokens.isEmpty { return nil }
         let redirect = try Parser.takeRedirect(&tokens)

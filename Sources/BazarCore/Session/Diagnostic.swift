@@ -34,10 +34,11 @@ public enum Diagnostic {
         var text = line.text
         var caretColumn = column ?? 1
         var width = span.map { max(1, columns($0.start..<$0.end)) } ?? 0
-        let chars = Array(text)
-        if chars.count > 200 {
-            let from = max(0, min(caretColumn - 1 - 40, chars.count - 200))
-            text = (from > 0 ? "…" : "") + String(chars[from..<min(chars.count, from + 200)])
+        let count = text.count
+        if count > 200 {
+            // Only the shown window is copied: a line may be a megabyte long.
+            let from = max(0, min(caretColumn - 1 - 40, count - 200))
+            text = (from > 0 ? "…" : "") + String(text.dropFirst(from).prefix(200))
             caretColumn = caretColumn - from + (from > 0 ? 1 : 0)
         }
         // The caret stays on the shown text (a long span is cut at the window's end).
