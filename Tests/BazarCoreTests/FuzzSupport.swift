@@ -179,6 +179,7 @@ enum FuzzCrashReport {
     nonisolated(unsafe) static var installed = false
 
     static func note(_ input: String) {
+        progress &+= 1
         let bytes = Array("\nbazar fuzz: crashed on input (first 4000 bytes, Swift debugDescription): ".utf8)
             + Array(String(input.prefix(4000)).debugDescription.utf8.prefix(4000)) + [10]
         let n = min(bytes.count, 4095)
@@ -186,9 +187,34 @@ enum FuzzCrashReport {
         length = n
     }
 
+    /// Counts inputs; the watchdog aborts (printing the input) when it stops moving for `hangSeconds`.
+    nonisolated(unsafe) static var progress = 0
+    nonisolated(unsafe) static var watching = false
+    static let hangSeconds = 30
+
+    static func watch() {
+        watching = true
+        let thread = Thread {
+            var last = -1, still = 0
+            while true {
+                sleep(1)
+                if !FuzzCrashReport.watching { still = 0; last = -1; continue }
+                if FuzzCrashReport.progress == last { still += 1 } else { still = 0; last = FuzzCrashReport.progress }
+                if still >= FuzzCrashReport.hangSeconds {
+                    let msg = Array("\nbazar fuzz: HANG: one input ran for \(still) s\n".utf8)
+                    _ = msg.withUnsafeBufferPointer { write(2, $0.baseAddress, $0.count) }
+                    _ = write(2, FuzzCrashReport.buffer, FuzzCrashReport.length)
+                    abort()
+                }
+            }
+        }
+        thread.start()
+    }
+
     static func install() {
         if installed { return }
         installed = true
+        watch()
         for sig in [SIGILL, SIGTRAP, SIGSEGV, SIGBUS, SIGABRT, SIGFPE] {
             signal(sig) { s in
                 _ = write(2, FuzzCrashReport.buffer, FuzzCrashReport.length)

@@ -127,6 +127,8 @@ import Glibc
     /// Runs fuzz rounds for `seconds`, each on a fresh store, and returns what happened.
     static func fuzz(seconds: Double, seed: UInt64) throws -> Figures {
         FuzzCrashReport.install()
+        FuzzCrashReport.watching = true
+        defer { FuzzCrashReport.watching = false }
         var rng = FuzzRNG(seed: seed)
         var figures = Figures()
         let deadline = Date().addingTimeInterval(seconds)
