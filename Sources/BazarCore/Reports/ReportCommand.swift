@@ -133,7 +133,7 @@ extension Session {
                 req.dimension = d
             case "limit":
                 guard v.isWord, let n = Int(v.text), n >= 1, n <= 1_000_000 else {
-                    throw BazarError(.badNumber(v.text), at: v.span)
+                    throw BazarError(.expected("a number of rows, 1 or more", found: v.text), at: v.span)
                 }
                 req.limit = n
             default: // year, month, range, period

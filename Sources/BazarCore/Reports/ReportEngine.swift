@@ -142,7 +142,9 @@ struct ReportEngine {
 
     /// Stall × listing rows in scope (a stall without listings gives one row with no product).
     /// `wholeStall`: also one row without product for each stall that has sales for the whole stall.
-    func unitsFrom(wholeStall: Bool = false, extraJoin: String = "", extraConditions: [String] = []) -> String {
+    /// Joins only what the filters and `needs…` ask for, so that SQLite walks the events' stalls by index.
+    func unitsFrom(wholeStall: Bool = false, needsParticipant: Bool = false, needsProduct: Bool = false,
+                   extraJoin: String = "", extraConditions: [String] = []) -> String {
         let listing = wholeStall
             ? "(SELECT stall_no, product_no FROM listing UNION SELECT DISTINCT stall_no, NULL FROM sale WHERE product_no IS NULL AND void = 0)"
             : "listing"
@@ -150,52 +152,70 @@ struct ReportEngine {
         if scope.category != nil { c.append("\(ReportEngine.categoryExpression) = :category COLLATE NOCASE") }
         if scope.channel != nil { c.append(ReportEngine.channelCondition(":channel")) }
         c += extraConditions
-        return """
-            FROM stall st
-            JOIN E e ON e.event_no = st.event_no
-            JOIN participant pa ON pa.participant_no = st.participant_no
-            LEFT JOIN \(listing) l ON l.stall_no = st.stall_no
-            LEFT JOIN product pr ON pr.product_no = l.product_no
-            \(extraJoin)
-            WHERE \((["1"] + c).joined(separator: " AND "))
-            """
+        let joinProduct = needsProduct || scope.category != nil
+        let joinParticipant = needsParticipant || joinProduct || scope.kota != nil || scope.kecamatan != nil
+        return "FROM E e CROSS JOIN stall st ON st.event_no = e.event_no"
+            + (joinParticipant ? " CROSS JOIN participant pa ON pa.participant_no = st.participant_no" : "")
+            + " LEFT JOIN \(listing) l ON l.stall_no = st.stall_no"
+            + (joinProduct ? " LEFT JOIN product pr ON pr.product_no = l.product_no" : "")
+            + " \(extraJoin) WHERE " + (["1"] + c).joined(separator: " AND ")
     }
 
-    /// Sales in scope; joins only what the filters and the key need, so a plain period report reads the covering index alone.
-    func salesFrom(needsEvent: Bool = false, needsParticipant: Bool = false, needsProduct: Bool = false,
-                   extraConditions: [String] = []) -> String {
-        let joinEvent = needsEvent || scope.hasEventFilter
-        let joinProduct = needsProduct || scope.category != nil
-        let joinParticipant = needsParticipant || joinProduct || scope.hasParticipantFilter
-        var from = "FROM sale s"
-        if joinEvent { from += " JOIN E e ON e.event_no = s.event_no" }
+    /// True when no filter looks at listings (category, channel): stalls can then be counted from the
+    /// stall rows alone and products from the listing rows, which is cheaper than one join of both.
+    var stallLevel: Bool { scope.category == nil && scope.channel == nil }
+
+    /// Stalls in scope, for `stallLevel` scopes.
+    func stallsFrom(needsParticipant: Bool = false, extraJoin: String = "") -> String {
+        let joinParticipant = needsParticipant || scope.kota != nil || scope.kecamatan != nil
+        return "FROM E e CROSS JOIN stall st ON st.event_no = e.event_no"
+            + (joinParticipant ? " CROSS JOIN participant pa ON pa.participant_no = st.participant_no" : "")
+            + " \(extraJoin) WHERE " + (["1"] + participantConditions).joined(separator: " AND ")
+    }
+
+    /// The sums over the relation `s` of `salesFrom`.
+    static let sums = "sum(s.amount), sum(s.qty), sum(s.n)"
+
+    /// Sales in scope as a relation `s` of pre-aggregated groups (`amount`, `qty`, `n` sales), grouped by the sale
+    /// columns the key and the filters need (`event_no`, `stall_no`, `product_no`, the key `k`), then joined to
+    /// events, stalls, participants and products: the joins are done once per group, not once per sale, and
+    /// the inner scan reads only the covering index `sale_day` over a range of days.
+    func salesFrom(_ dim: ReportDimension? = nil, extraConditions: [String] = []) -> String {
+        let joinEvent = (dim?.needsEvent ?? false) || scope.hasEventFilter
+        let joinProduct = (dim?.needsProduct ?? false) || scope.category != nil
+        let joinParticipant = (dim?.needsParticipant ?? false) || dim == .buyer || joinProduct || scope.hasParticipantFilter
+        var groups: [String] = []
+        if joinEvent { groups.append("event_no") }
+        if joinParticipant { groups.append("stall_no") }
+        if joinProduct || dim == .buyer { groups.append("product_no") }
+        switch dim {
+        case .month?: groups.append("substr(day, 1, 7) AS k")
+        case .day?: groups.append("day AS k")
+        case .channel?: groups.append("channel AS k")
+        case .buyer?: groups.append("buyer AS k")
+        default: break
+        }
+        var inner = ["void = 0"]
+        if scope.period != nil { inner.append("day BETWEEN :ps AND :pe") }
+        if scope.channel != nil { inner.append("channel = :channel") }
+        inner += extraConditions
+        let groupBy = groups.isEmpty ? "" : " GROUP BY " + groups.indices.map { String($0 + 1) }.joined(separator: ", ")
+        var from = "FROM (SELECT " + (groups + ["sum(amount) AS amount", "sum(qty) AS qty", "count(*) AS n"]).joined(separator: ", ")
+            + " FROM sale WHERE " + inner.joined(separator: " AND ") + groupBy + ") s"
+        if joinEvent { from += " CROSS JOIN E e ON e.event_no = s.event_no" }
         if joinParticipant {
-            from += " JOIN stall st ON st.stall_no = s.stall_no JOIN participant pa ON pa.participant_no = st.participant_no"
+            from += " CROSS JOIN stall st ON st.stall_no = s.stall_no CROSS JOIN participant pa ON pa.participant_no = st.participant_no"
         }
         if joinProduct { from += " LEFT JOIN product pr ON pr.product_no = s.product_no" }
-        var c = ["s.void = 0"]
-        if scope.period != nil { c.append("s.day BETWEEN :ps AND :pe") }
-        if scope.channel != nil { c.append("s.channel = :channel") }
-        c += participantConditions
+        var c = participantConditions
         if scope.category != nil { c.append("\(ReportEngine.categoryExpression) = :category COLLATE NOCASE") }
-        c += extraConditions
-        return from + " WHERE " + c.joined(separator: " AND ")
+        return from + (c.isEmpty ? "" : " WHERE " + c.joined(separator: " AND "))
     }
 
     static func salesKey(_ dim: ReportDimension) -> String {
         switch dim {
-        case .month: return "substr(s.day, 1, 7)"
-        case .day: return "s.day"
-        case .event: return "e.id"
-        case .program: return "e.program"
-        case .mode: return "e.mode"
-        case .participant: return "pa.id"
-        case .product: return "pa.id || '/' || COALESCE(pr.id, '*')"
-        case .category: return categoryExpression
-        case .kota: return "pa.kota"
-        case .kecamatan: return "pa.kecamatan"
-        case .channel: return "s.channel"
-        case .buyer: return "s.buyer"
+        case .month, .day, .channel, .buyer: return "s.k"
+        default: return unitKey(dim)
         }
     }
 
@@ -219,8 +239,8 @@ struct ReportEngine {
         }
         let distincts = dim == .buyer
             ? ", count(DISTINCT st.participant_no), count(DISTINCT s.stall_no), count(DISTINCT s.product_no)" : ""
-        let salesSQL = "WITH \(eventsCTE) SELECT \(ReportEngine.salesKey(dim)), sum(s.amount), sum(s.qty), count(*)\(distincts) "
-            + salesFrom(needsEvent: dim.needsEvent, needsParticipant: dim.needsParticipant || dim == .buyer, needsProduct: dim.needsProduct)
+        let salesSQL = "WITH \(eventsCTE) SELECT \(ReportEngine.salesKey(dim)), \(ReportEngine.sums)\(distincts) "
+            + salesFrom(dim)
             + " GROUP BY 1"
         for r in try fetch(salesSQL) {
             let k = slot(r[0] as String?)
@@ -240,19 +260,38 @@ struct ReportEngine {
             switch dim {
             case .month, .day:
                 ctes += ", " + timeCTE(dim)
-                join = "JOIN K k ON k.event_no = st.event_no"
+                join = "CROSS JOIN K k ON k.event_no = st.event_no"
             case .channel:
-                join = "JOIN (SELECT 'offline' AS ch UNION ALL SELECT 'online') c"
+                join = "CROSS JOIN (SELECT 'offline' AS ch UNION ALL SELECT 'online') c"
                 conditions.append(ReportEngine.channelCondition("c.ch"))
             default: break
             }
-            let sql = "WITH RECURSIVE \(ctes) SELECT \(ReportEngine.unitKey(dim)), count(DISTINCT st.participant_no), count(DISTINCT st.stall_no), count(DISTINCT l.product_no) "
-                + unitsFrom(wholeStall: dim == .product, extraJoin: join, extraConditions: conditions) + " GROUP BY 1"
-            for r in try fetch(sql) {
-                let k = slot(r[0] as String?)
-                byKey[k]!.participants = r[1] ?? 0
-                byKey[k]!.stalls = r[2] ?? 0
-                byKey[k]!.products = r[3] ?? 0
+            let key = ReportEngine.unitKey(dim)
+            if stallLevel && !dim.needsProduct && dim != .channel {
+                // Stalls by stall rows (each stall once per key, so count(*)); products by listing rows.
+                let stalls = "WITH RECURSIVE \(ctes) SELECT \(key), count(DISTINCT st.participant_no), count(*) "
+                    + stallsFrom(needsParticipant: dim.needsParticipant, extraJoin: join) + " GROUP BY 1"
+                for r in try fetch(stalls) {
+                    let k = slot(r[0] as String?)
+                    byKey[k]!.participants = r[1] ?? 0
+                    byKey[k]!.stalls = r[2] ?? 0
+                }
+                let products = "WITH RECURSIVE \(ctes) SELECT \(key), count(DISTINCT l.product_no) "
+                    + stallsFrom(needsParticipant: dim.needsParticipant, extraJoin: join + " CROSS JOIN listing l ON l.stall_no = st.stall_no") + " GROUP BY 1"
+                for r in try fetch(products) {
+                    let k = slot(r[0] as String?)
+                    byKey[k]!.products = r[1] ?? 0
+                }
+            } else {
+                let sql = "WITH RECURSIVE \(ctes) SELECT \(key), count(DISTINCT st.participant_no), count(DISTINCT st.stall_no), count(DISTINCT l.product_no) "
+                    + unitsFrom(wholeStall: dim == .product, needsParticipant: dim.needsParticipant, needsProduct: dim.needsProduct,
+                                extraJoin: join, extraConditions: conditions) + " GROUP BY 1"
+                for r in try fetch(sql) {
+                    let k = slot(r[0] as String?)
+                    byKey[k]!.participants = r[1] ?? 0
+                    byKey[k]!.stalls = r[2] ?? 0
+                    byKey[k]!.products = r[3] ?? 0
+                }
             }
         }
         var rows = order.map { byKey[$0]! }
@@ -278,7 +317,14 @@ struct ReportEngine {
         case .month, .day: return "k.key"
         case .channel: return "c.ch"
         case .buyer: return "NULL"
-        default: return salesKey(dim)
+        case .event: return "e.id"
+        case .program: return "e.program"
+        case .mode: return "e.mode"
+        case .participant: return "pa.id"
+        case .product: return "pa.id || '/' || COALESCE(pr.id, '*')"
+        case .category: return categoryExpression
+        case .kota: return "pa.kota"
+        case .kecamatan: return "pa.kecamatan"
         }
     }
 
@@ -289,16 +335,26 @@ struct ReportEngine {
         if let s = sales {
             (t.omzet, t.units, t.sales) = s
         } else {
-            let r = try fetch("WITH \(eventsCTE) SELECT sum(s.amount), sum(s.qty), count(*) " + salesFrom()).first
+            let r = try fetch("WITH \(eventsCTE) SELECT \(ReportEngine.sums) " + salesFrom()).first
             t.omzet = r?[0] ?? 0
             t.units = r?[1] ?? 0
             t.sales = r?[2] ?? 0
         }
-        let u = try fetch("WITH \(eventsCTE) SELECT count(DISTINCT st.event_no), count(DISTINCT st.participant_no), count(DISTINCT st.stall_no), count(DISTINCT l.product_no), count(l.product_no) " + unitsFrom()).first
-        t.participants = u?[1] ?? 0
-        t.stalls = u?[2] ?? 0
-        t.products = u?[3] ?? 0
-        t.listings = u?[4] ?? 0
+        if stallLevel {
+            let st = try fetch("WITH \(eventsCTE) SELECT count(DISTINCT st.participant_no), count(*) " + stallsFrom()).first
+            t.participants = st?[0] ?? 0
+            t.stalls = st?[1] ?? 0
+            let l = try fetch("WITH \(eventsCTE) SELECT count(DISTINCT l.product_no), count(*) "
+                + stallsFrom(extraJoin: "CROSS JOIN listing l ON l.stall_no = st.stall_no")).first
+            t.products = l?[0] ?? 0
+            t.listings = l?[1] ?? 0
+        } else {
+            let u = try fetch("WITH \(eventsCTE) SELECT count(DISTINCT st.participant_no), count(DISTINCT st.stall_no), count(DISTINCT l.product_no), count(l.product_no) " + unitsFrom()).first
+            t.participants = u?[0] ?? 0
+            t.stalls = u?[1] ?? 0
+            t.products = u?[2] ?? 0
+            t.listings = u?[3] ?? 0
+        }
         // Events counted, and their targets.
         let counted = scope.narrowsStalls ? "WHERE e.event_no IN (SELECT st.event_no \(unitsFrom()))" : ""
         let ev = try fetch("WITH \(eventsCTE) SELECT count(*), count(e.target), sum(e.target) FROM E e \(counted)").first
@@ -309,8 +365,8 @@ struct ReportEngine {
             if targeted == t.events {
                 t.targetedOmzet = t.omzet
             } else {
-                var c = ["s.event_no IN (SELECT event_no FROM E WHERE target IS NOT NULL)"]
-                if scope.narrowsStalls { c.append("s.event_no IN (SELECT st.event_no \(unitsFrom()))") }
+                var c = ["event_no IN (SELECT event_no FROM E WHERE target IS NOT NULL)"]
+                if scope.narrowsStalls { c.append("event_no IN (SELECT st.event_no \(unitsFrom()))") }
                 let r = try fetch("WITH \(eventsCTE) SELECT sum(s.amount) " + salesFrom(extraConditions: c)).first
                 t.targetedOmzet = r?[0] ?? 0
             }
@@ -325,7 +381,7 @@ struct ReportEngine {
         if scope.channel != nil { period.append("x.channel = :channel") }
         let sold = "(SELECT x.stall_no, x.product_no, sum(x.amount) AS omzet, sum(x.qty) AS units, count(*) AS n FROM sale x WHERE \(period.joined(separator: " AND ")) GROUP BY x.stall_no, x.product_no)"
         let sql = "WITH \(eventsCTE) SELECT pa.id || '/' || pr.id, e.id, COALESCE(a.omzet, 0), COALESCE(a.units, 0), COALESCE(a.n, 0) "
-            + unitsFrom(extraJoin: "LEFT JOIN \(sold) a ON a.stall_no = st.stall_no AND a.product_no = l.product_no",
+            + unitsFrom(needsParticipant: true, needsProduct: true, extraJoin: "LEFT JOIN \(sold) a ON a.stall_no = st.stall_no AND a.product_no = l.product_no",
                         extraConditions: ["l.product_no IS NOT NULL"])
         return try fetch(sql).map { r in
             ReportFigures(key: r[0], omzet: r[2], units: r[3], sales: r[4], participants: 1, stalls: 1, products: 1, event: r[1])
