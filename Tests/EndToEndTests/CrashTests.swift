@@ -112,8 +112,11 @@ import Glibc
         for _ in 0..<Self.kills {
             try Self.copy(base, store)
             let p = try Self.start(["--store", store, script])
-            // Anywhere from start-up to a little after the usual end (the commit itself included).
-            let delay = Double.random(in: 0...(duration * 1.1), using: &rng)
+            // Anywhere from start-up to a little after the usual end; half of the kills near the end,
+            // where the commit writes and syncs the WAL.
+            let delay = Bool.random(using: &rng)
+                ? Double.random(in: 0...(duration * 1.1), using: &rng)
+                : Double.random(in: (duration * 0.85)...(duration * 1.05), using: &rng)
             Thread.sleep(forTimeInterval: delay)
             if p.isRunning { kill(p.processIdentifier, SIGKILL) }
             p.waitUntilExit()
