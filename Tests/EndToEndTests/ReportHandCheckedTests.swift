@@ -215,6 +215,10 @@ import Testing
             "report top categories 2024",
             "report top participants year 2024 limit 1",
             "report unsold 2024 limit 2",
+            "report top products 2024 kecamatan Senen",
+            "report participant budi by product",
+            "report year 2024 by event limit 1",
+            "report top categories 2024 channel online",
         ])
         // Unsold listings: pasar-a citra/batik (stall sold nothing), pasar-b ani/teh, online-c citra/tas.
         // Then the 8 selling listings, lowest first (void sales left out).
@@ -231,6 +235,20 @@ import Testing
         #expect(r[2].keys == ["fesyen", "minuman", "makanan"])
         #expect(r[3].keys == ["citra"])
         #expect(r[4].rows.count == 5)
+        // budi's products: kopi 20.000 + 20.000 (void #4 left out), jus 30.000; the whole-stall sale is not a product.
+        #expect(r[5].keys == ["budi/kopi", "budi/jus"])
+        #expect(ReportJSON.figures(r[5].row("budi/kopi")) == [40_000, 2, 2, 1, 2, 1, 308])
+        #expect(r[5].total("omzet") == 130_000)
+        expectRows(r[6], [("budi/*", [60_000, 1, 1, 1, 1, 0, 462]),
+                          ("budi/kopi", [40_000, 2, 2, 1, 2, 1, 308]),
+                          ("budi/jus", [30_000, 2, 1, 1, 1, 1, 231])])
+        // A limit shortens the rows, not the totals, and the best month is still March.
+        #expect(r[7].keys == ["online-c"])
+        #expect(r[7].total("omzet") == 355_000)
+        #expect(r[7].best?["key"] as? String == "2024-03")
+        // Online: fesyen #7 #9 = 140.000; minuman #6 #10 = 90.000.
+        #expect(r[8].keys == ["fesyen", "minuman"])
+        #expect(ReportJSON.figures(r[8].row("minuman")).prefix(3) == [90_000, 3, 2])
     }
 
     @Test func tableShowsTheSameFigures() throws {

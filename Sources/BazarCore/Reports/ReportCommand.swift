@@ -172,6 +172,7 @@ extension Session {
         var totals: ReportTotals
         var extraTotals: [(String, Cell)] = []
         var columns = ReportRequest.rowColumns
+        var allRows: [ReportFigures] = []
         switch req.kind {
         case .unsold:
             let all = try engine.listings()
@@ -184,13 +185,11 @@ extension Session {
             extraTotals.append(("unsold", .int(Int64(unsold.count))))
             columns.insert("event", at: 1)
         default:
-            figures = try engine.rows(by: dim)
-            totals = try engine.totals(sales: try ReportRequest.sum(figures))
-            if req.kind == .top {
-                figures = Array(figures.filter { $0.sales > 0 && !($0.key ?? "").hasSuffix("/*") }.prefix(req.limit ?? 10))
-            } else if let n = req.limit {
-                figures = Array(figures.prefix(n))
-            }
+            let (rows, salesTotal) = try engine.rows(by: dim, top: req.kind == .top ? (req.limit ?? 10) : nil)
+            figures = rows
+            allRows = rows
+            totals = try engine.totals(sales: salesTotal)
+            if req.kind != .top, let n = req.limit { figures = Array(figures.prefix(n)) }
         }
 
         func row(_ f: ReportFigures) -> [Cell] {
@@ -202,7 +201,7 @@ extension Session {
 
         var best: [Cell]?
         if req.kind == .year {
-            let months = dim == .month ? figures : try engine.rows(by: .month)
+            let months = dim == .month ? allRows : try engine.rows(by: .month).rows
             if let top = months.max(by: { a, b in a.omzet < b.omzet || (a.omzet == b.omzet && (a.key ?? "") > (b.key ?? "")) }), top.omzet > 0 {
                 best = row(top)
             }
@@ -322,20 +321,6 @@ struct ReportRequest {
         for (k, v) in filterPairs { parts.append("\(k) \(v.contains(" ") ? "\"\(v)\"" : v)") }
         if kind != .top && kind != .unsold { parts.append("by \(effectiveDimension.rawValue)") }
         return parts.joined(separator: " · ")
-    }
-
-    /// Sums the rows' sale figures (each sale is in exactly one row), refusing to wrap around.
-    static func sum(_ rows: [ReportFigures]) throws -> (omzet: Int64, units: Int64, sales: Int64) {
-        var o: Int64 = 0, u: Int64 = 0, s: Int64 = 0
-        for r in rows {
-            var overflow = false
-            (o, overflow) = o.addingReportingOverflow(r.omzet)
-            if overflow { throw BazarError(.reportOverflow) }
-            (u, overflow) = u.addingReportingOverflow(r.units)
-            if overflow { throw BazarError(.reportOverflow) }
-            s += r.sales
-        }
-        return (o, u, s)
     }
 
     /// `part / whole` as a percentage in tenths, rounded half up, in integers only. Null when `whole` is 0.

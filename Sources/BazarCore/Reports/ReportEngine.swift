@@ -146,7 +146,7 @@ struct ReportEngine {
     func unitsFrom(wholeStall: Bool = false, needsParticipant: Bool = false, needsProduct: Bool = false,
                    extraJoin: String = "", extraConditions: [String] = []) -> String {
         let listing = wholeStall
-            ? "(SELECT stall_no, product_no FROM listing UNION SELECT DISTINCT stall_no, NULL FROM sale WHERE product_no IS NULL AND void = 0)"
+            ? "(SELECT stall_no, product_no FROM listing UNION SELECT DISTINCT stall_no, NULL FROM sale WHERE product_no IS NULL AND void = 0 AND event_no IN (SELECT event_no FROM E))"
             : "listing"
         var c = participantConditions
         if scope.category != nil { c.append("\(ReportEngine.categoryExpression) = :category COLLATE NOCASE") }
@@ -184,10 +184,17 @@ struct ReportEngine {
         let joinEvent = (dim?.needsEvent ?? false) || scope.hasEventFilter
         let joinProduct = (dim?.needsProduct ?? false) || scope.category != nil
         let joinParticipant = (dim?.needsParticipant ?? false) || dim == .buyer || joinProduct || scope.hasParticipantFilter
+        // By product (and category) the groups are products, whose participant the product names; only sales
+        // for a whole stall (no product) are grouped by stall. Otherwise by stall when the participant is needed.
+        let productPath = joinProduct && dim != .buyer
         var groups: [String] = []
         if joinEvent { groups.append("event_no") }
-        if joinParticipant { groups.append("stall_no") }
-        if joinProduct || dim == .buyer { groups.append("product_no") }
+        if productPath {
+            groups += ["product_no", "CASE WHEN product_no IS NULL THEN stall_no END AS stall_no"]
+        } else {
+            if joinParticipant { groups.append("stall_no") }
+            if dim == .buyer { groups.append("product_no") }
+        }
         switch dim {
         case .month?: groups.append("substr(day, 1, 7) AS k")
         case .day?: groups.append("day AS k")
@@ -203,11 +210,14 @@ struct ReportEngine {
         var from = "FROM (SELECT " + (groups + ["sum(amount) AS amount", "sum(qty) AS qty", "count(*) AS n"]).joined(separator: ", ")
             + " FROM sale WHERE " + inner.joined(separator: " AND ") + groupBy + ") s"
         if joinEvent { from += " CROSS JOIN E e ON e.event_no = s.event_no" }
-        if joinParticipant {
+        var c = participantConditions
+        if productPath {
+            from += " LEFT JOIN product pr ON pr.product_no = s.product_no LEFT JOIN stall st ON st.stall_no = s.stall_no"
+                + " CROSS JOIN participant pa ON pa.participant_no = COALESCE(pr.participant_no, st.participant_no)"
+            c = c.map { $0.replacingOccurrences(of: "st.participant_no", with: "pa.participant_no") }
+        } else if joinParticipant {
             from += " CROSS JOIN stall st ON st.stall_no = s.stall_no CROSS JOIN participant pa ON pa.participant_no = st.participant_no"
         }
-        if joinProduct { from += " LEFT JOIN product pr ON pr.product_no = s.product_no" }
-        var c = participantConditions
         if scope.category != nil { c.append("\(ReportEngine.categoryExpression) = :category COLLATE NOCASE") }
         return from + (c.isEmpty ? "" : " WHERE " + c.joined(separator: " AND "))
     }
@@ -230,7 +240,9 @@ struct ReportEngine {
     }
 
     /// Rows of one dimension: sale figures and stall figures merged by key.
-    func rows(by dim: ReportDimension) throws -> [ReportFigures] {
+    /// `top`: only the N best-selling rows (products other than whole-stall sales), whose stall figures alone
+    /// are then counted. `salesTotal` is the sum of the sale figures of all rows, before `top`.
+    func rows(by dim: ReportDimension, top: Int? = nil) throws -> (rows: [ReportFigures], salesTotal: (omzet: Int64, units: Int64, sales: Int64)) {
         var byKey: [String?: ReportFigures] = [:]
         var order: [String?] = []
         func slot(_ key: String?) -> String? {
@@ -253,10 +265,25 @@ struct ReportEngine {
                 byKey[k]!.products = r[6] ?? 0
             }
         }
+        let salesTotal = try ReportEngine.sum(order.map { byKey[$0]! })
+        var keyCondition: [String] = []
+        if let n = top {
+            let best = order.map { byKey[$0]! }
+                .filter { $0.sales > 0 && !($0.key ?? "").hasSuffix("/*") }
+                .sorted(by: ReportEngine.byOmzet)
+                .prefix(n)
+            byKey = Dictionary(uniqueKeysWithValues: best.map { ($0.key, $0) })
+            order = best.map(\.key)
+            let literals = order.compactMap { $0 }.map { "'" + $0.replacingOccurrences(of: "'", with: "''") + "'" }
+            var c = "(\(ReportEngine.unitKey(dim)) IN (\(literals.joined(separator: ", ")))"
+            if order.contains(where: { $0 == nil }) { c += " OR \(ReportEngine.unitKey(dim)) IS NULL" }
+            keyCondition = [c + ")"]
+            if order.isEmpty { return ([], salesTotal) }
+        }
         if dim != .buyer {
             var ctes = eventsCTE
             var join = ""
-            var conditions: [String] = []
+            var conditions: [String] = keyCondition
             switch dim {
             case .month, .day:
                 ctes += ", " + timeCTE(dim)
@@ -267,7 +294,7 @@ struct ReportEngine {
             default: break
             }
             let key = ReportEngine.unitKey(dim)
-            if stallLevel && !dim.needsProduct && dim != .channel {
+            if stallLevel && !dim.needsProduct && dim != .channel && keyCondition.isEmpty {
                 // Stalls by stall rows (each stall once per key, so count(*)); products by listing rows.
                 let stalls = "WITH RECURSIVE \(ctes) SELECT \(key), count(DISTINCT st.participant_no), count(*) "
                     + stallsFrom(needsParticipant: dim.needsParticipant, extraJoin: join) + " GROUP BY 1"
@@ -298,17 +325,34 @@ struct ReportEngine {
         if dim.isTime {
             rows.sort { ($0.key ?? "") < ($1.key ?? "") }
         } else {
-            rows.sort { a, b in
-                if a.omzet != b.omzet { return a.omzet > b.omzet }
-                switch (a.key, b.key) {
-                case let (x?, y?): return x.lowercased() < y.lowercased()
-                case (nil, _?): return false
-                case (_?, nil): return true
-                default: return false
-                }
-            }
+            rows.sort(by: ReportEngine.byOmzet)
         }
-        return rows
+        return (rows, salesTotal)
+    }
+
+    /// Omzet descending, then key (case-insensitive), a missing key last.
+    static func byOmzet(_ a: ReportFigures, _ b: ReportFigures) -> Bool {
+        if a.omzet != b.omzet { return a.omzet > b.omzet }
+        switch (a.key, b.key) {
+        case let (x?, y?): return x.lowercased() != y.lowercased() ? x.lowercased() < y.lowercased() : x < y
+        case (nil, _?): return false
+        case (_?, nil): return true
+        default: return false
+        }
+    }
+
+    /// Sums the rows' sale figures (each sale is in exactly one row), refusing to wrap around.
+    static func sum(_ rows: [ReportFigures]) throws -> (omzet: Int64, units: Int64, sales: Int64) {
+        var o: Int64 = 0, u: Int64 = 0, s: Int64 = 0
+        for r in rows {
+            var overflow = false
+            (o, overflow) = o.addingReportingOverflow(r.omzet)
+            if overflow { throw BazarError(.reportOverflow) }
+            (u, overflow) = u.addingReportingOverflow(r.units)
+            if overflow { throw BazarError(.reportOverflow) }
+            s += r.sales
+        }
+        return (o, u, s)
     }
 
     /// The key over stall rows: the same attributes, on the `st`, `pa`, `pr`, `e` aliases of `unitsFrom`.
