@@ -1,3 +1,4 @@
+@preconcurrency import CEditLine
 import BazarCore
 #if canImport(Glibc)
 @preconcurrency import Glibc
