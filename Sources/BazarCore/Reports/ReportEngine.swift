@@ -146,7 +146,8 @@ struct ReportEngine {
     func unitsFrom(wholeStall: Bool = false, needsParticipant: Bool = false, needsProduct: Bool = false,
                    extraJoin: String = "", extraConditions: [String] = []) -> String {
         let listing = wholeStall
-            ? "(SELECT stall_no, product_no FROM listing UNION SELECT DISTINCT stall_no, NULL FROM sale WHERE product_no IS NULL AND void = 0 AND event_no IN (SELECT event_no FROM E))"
+            ? "(SELECT stall_no, product_no FROM listing WHERE stall_no IN (SELECT stall_no FROM stall WHERE event_no IN (SELECT event_no FROM E))"
+                + " UNION SELECT DISTINCT stall_no, NULL FROM sale WHERE product_no IS NULL AND void = 0 AND event_no IN (SELECT event_no FROM E))"
             : "listing"
         var c = participantConditions
         if scope.category != nil { c.append("\(ReportEngine.categoryExpression) = :category COLLATE NOCASE") }
@@ -253,7 +254,8 @@ struct ReportEngine {
             ? ", count(DISTINCT st.participant_no), count(DISTINCT s.stall_no), count(DISTINCT s.product_no)" : ""
         let salesSQL = "WITH \(eventsCTE) SELECT \(ReportEngine.salesKey(dim)), \(ReportEngine.sums)\(distincts) "
             + salesFrom(dim)
-            + " GROUP BY 1"
+            // By product, group on integers (the key follows from them) rather than on the key text.
+            + (dim == .product ? " GROUP BY s.product_no, pa.participant_no" : " GROUP BY 1")
         for r in try fetch(salesSQL) {
             let k = slot(r[0] as String?)
             byKey[k]!.omzet = r[1] ?? 0
@@ -311,7 +313,7 @@ struct ReportEngine {
                 }
             } else {
                 let sql = "WITH RECURSIVE \(ctes) SELECT \(key), count(DISTINCT st.participant_no), count(DISTINCT st.stall_no), count(DISTINCT l.product_no) "
-                    + unitsFrom(wholeStall: dim == .product, needsParticipant: dim.needsParticipant, needsProduct: dim.needsProduct,
+                    + unitsFrom(wholeStall: dim == .product && top == nil, needsParticipant: dim.needsParticipant, needsProduct: dim.needsProduct,
                                 extraJoin: join, extraConditions: conditions) + " GROUP BY 1"
                 for r in try fetch(sql) {
                     let k = slot(r[0] as String?)
