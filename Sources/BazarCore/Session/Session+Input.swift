@@ -52,10 +52,15 @@ extension Session {
             return runScriptFile(command)
         }
         let inTransaction = command.spec.changes || command.kind == .undo
+        // A report or list runs several queries: one read transaction makes them see the same
+        // store even while another process writes.
+        let readTransaction = !inTransaction && !db.isInsideTransaction && Session.readsSeveralTimes.contains(command.kind)
         do {
             if inTransaction { try begin() }
+            if readTransaction { try db.execute(sql: "BEGIN DEFERRED") }
             if command.spec.changes { try undoBegin() }
             let outcome = try execute(command)
+            if readTransaction { try db.execute(sql: "COMMIT") }
             if inTransaction {
                 // Only what changed the store is logged (opening an existing event is not a change).
                 if case .confirmation = outcome {
@@ -90,6 +95,8 @@ extension Session {
         if ms < 1000 { return "Time: " + String(format: "%.3f ms", ms) + "\n" }
         return "Time: " + String(format: "%.3f ms (%.1f s)", ms, seconds) + "\n"
     }
+
+    static let readsSeveralTimes: Set<CommandKind> = [.report, .dump, .listEvents, .listParticipants, .listProducts, .listStalls, .listSales]
 
     /// Starts a write transaction, waiting up to the busy timeout for another writer.
     func begin() throws {

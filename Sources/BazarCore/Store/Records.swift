@@ -152,8 +152,15 @@ public struct Records {
     }
 
     public func participant(id: String) throws -> ParticipantRecord? {
-        try Row.fetchOne(db.cachedStatement(sql: "SELECT \(Records.participantColumns) FROM participant WHERE id = ?"), arguments: [id])
-            .map(Records.participant(from:))
+        let st = try RawStatement(db, "SELECT \(Records.participantColumns) FROM participant WHERE id = ?")
+        st.bind(1, id)
+        return try st.first { r in
+            var p = ParticipantRecord(no: r.int(0), id: r.text(1) ?? id)
+            for (i, a) in ParticipantRecord.textAttributes.enumerated() {
+                if let v = r.text(Int32(i + 2)) { p.fields[a] = v }
+            }
+            return p
+        }
     }
 
     public func participants(whereSQL: String = "", arguments: StatementArguments = [], limit: Int64? = nil) throws -> [ParticipantRecord] {
@@ -165,9 +172,11 @@ public struct Records {
 
     public func insertParticipant(_ p: ParticipantRecord) throws -> Int64 {
         let cols = ParticipantRecord.textAttributes
-        try db.cachedStatement(sql: "INSERT INTO participant (id, \(cols.joined(separator: ", "))) VALUES (?\(String(repeating: ", ?", count: cols.count)))")
-            .execute(arguments: StatementArguments([p.id] + cols.map { p.fields[$0] }))
-        return db.lastInsertedRowID
+        let st = try RawStatement(db, "INSERT INTO participant (id, \(cols.joined(separator: ", "))) VALUES (?\(String(repeating: ", ?", count: cols.count)))")
+        st.bind(1, p.id)
+        for (i, a) in cols.enumerated() { st.bind(Int32(i + 2), p.fields[a]) }
+        try st.execute()
+        return st.lastInsertedRowID
     }
 
     public func updateParticipant(_ p: ParticipantRecord) throws {
@@ -186,10 +195,16 @@ public struct Records {
     }
 
     public func product(participantNo: Int64, id: String) throws -> ProductRecord? {
-        try Row.fetchOne(db.cachedStatement(sql: """
+        let st = try RawStatement(db, """
             SELECT \(Records.productColumns) FROM product pr JOIN participant pa ON pa.participant_no = pr.participant_no
             WHERE pr.participant_no = ? AND pr.id = ?
-            """), arguments: [participantNo, id]).map(Records.product(from:))
+            """)
+        st.bind(1, participantNo)
+        st.bind(2, id)
+        return try st.first { r in
+            ProductRecord(no: r.int(0), participantNo: r.int(1), participantID: r.text(2) ?? "", id: r.text(3) ?? id,
+                          name: r.text(4), category: r.text(5), price: r.optionalInt(6), unit: r.text(7))
+        }
     }
 
     public func products(whereSQL: String = "", arguments: StatementArguments = [], limit: Int64? = nil) throws -> [ProductRecord] {
@@ -212,9 +227,15 @@ public struct Records {
     }
 
     public func insertProduct(_ p: ProductRecord) throws -> Int64 {
-        try db.cachedStatement(sql: "INSERT INTO product (participant_no, id, name, category, price, unit) VALUES (?, ?, ?, ?, ?, ?)")
-            .execute(arguments: [p.participantNo, p.id, p.name, p.category, p.price, p.unit])
-        return db.lastInsertedRowID
+        let st = try RawStatement(db, "INSERT INTO product (participant_no, id, name, category, price, unit) VALUES (?, ?, ?, ?, ?, ?)")
+        st.bind(1, p.participantNo)
+        st.bind(2, p.id)
+        st.bind(3, p.name)
+        st.bind(4, p.category)
+        st.bind(5, p.price)
+        st.bind(6, p.unit)
+        try st.execute()
+        return st.lastInsertedRowID
     }
 
     public func updateProduct(_ p: ProductRecord) throws {
@@ -225,23 +246,30 @@ public struct Records {
     // MARK: stalls and listings
 
     public func stallNo(eventNo: Int64, participantNo: Int64) throws -> Int64? {
-        try Int64.fetchOne(db.cachedStatement(sql: "SELECT stall_no FROM stall WHERE event_no = ? AND participant_no = ?"),
-                           arguments: [eventNo, participantNo])
+        let st = try RawStatement(db, "SELECT stall_no FROM stall WHERE event_no = ? AND participant_no = ?")
+        st.bind(1, eventNo)
+        st.bind(2, participantNo)
+        return try st.first { $0.int(0) }
     }
 
     /// The stall of a participant at an event, made if missing. Returns (stall_no, created).
     public func ensureStall(eventNo: Int64, participantNo: Int64) throws -> (Int64, Bool) {
         if let s = try stallNo(eventNo: eventNo, participantNo: participantNo) { return (s, false) }
-        try db.cachedStatement(sql: "INSERT INTO stall (event_no, participant_no) VALUES (?, ?)").execute(arguments: [eventNo, participantNo])
-        return (db.lastInsertedRowID, true)
+        let st = try RawStatement(db, "INSERT INTO stall (event_no, participant_no) VALUES (?, ?)")
+        st.bind(1, eventNo)
+        st.bind(2, participantNo)
+        try st.execute()
+        return (st.lastInsertedRowID, true)
     }
 
     /// Lists a product at a stall; true when it was not listed before.
     @discardableResult
     public func ensureListing(stallNo: Int64, productNo: Int64) throws -> Bool {
-        try db.cachedStatement(sql: "INSERT OR IGNORE INTO listing (stall_no, product_no) VALUES (?, ?)")
-            .execute(arguments: [stallNo, productNo])
-        return db.changesCount > 0
+        let st = try RawStatement(db, "INSERT OR IGNORE INTO listing (stall_no, product_no) VALUES (?, ?)")
+        st.bind(1, stallNo)
+        st.bind(2, productNo)
+        try st.execute()
+        return sqlite3_changes(st.connection) > 0
     }
 
     // MARK: sales
@@ -250,48 +278,30 @@ public struct Records {
     /// statement is bound through the SQLite C API: GRDB's generic argument binding cost about a
     /// third of the time of each line.
     public func insertSale(_ s: SaleRecord) throws -> Int64 {
-        let statement = try db.cachedStatement(sql: """
+        let st = try RawStatement(db, """
             INSERT INTO sale (event_no, stall_no, product_no, day, qty, amount, channel, buyer, ref, note)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        let h = statement.sqliteStatement
-        sqlite3_reset(h)
-        sqlite3_bind_int64(h, 1, s.eventNo)
-        sqlite3_bind_int64(h, 2, s.stallNo)
-        if let p = s.productNo { sqlite3_bind_int64(h, 3, p) } else { sqlite3_bind_null(h, 3) }
-        Records.bind(h, 4, s.day.iso)
-        sqlite3_bind_int64(h, 5, s.qty)
-        sqlite3_bind_int64(h, 6, s.amount)
-        Records.bind(h, 7, s.channel)
-        Records.bind(h, 8, s.buyer)
-        Records.bind(h, 9, s.ref)
-        Records.bind(h, 10, s.note)
-        let rc = sqlite3_step(h)
-        sqlite3_reset(h)
-        sqlite3_clear_bindings(h)
-        guard rc == SQLITE_DONE else {
-            throw DatabaseError(resultCode: ResultCode(rawValue: rc), message: String(cString: sqlite3_errmsg(db.sqliteConnection)),
-                                sql: statement.sql)
-        }
-        return sqlite3_last_insert_rowid(db.sqliteConnection)
-    }
-
-    /// SQLite copies the text (SQLITE_TRANSIENT), so the Swift string need not outlive the call.
-    static func bind(_ h: OpaquePointer, _ index: Int32, _ text: String?) {
-        guard let text else {
-            sqlite3_bind_null(h, index)
-            return
-        }
-        let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
-        var utf8 = text
-        utf8.withUTF8 { buf in
-            _ = sqlite3_bind_text(h, index, UnsafeRawPointer(buf.baseAddress!).assumingMemoryBound(to: CChar.self), Int32(buf.count), transient)
-        }
+        st.bind(1, s.eventNo)
+        st.bind(2, s.stallNo)
+        st.bind(3, s.productNo)
+        st.bind(4, s.day.iso)
+        st.bind(5, s.qty)
+        st.bind(6, s.amount)
+        st.bind(7, s.channel)
+        st.bind(8, s.buyer)
+        st.bind(9, s.ref)
+        st.bind(10, s.note)
+        try st.execute()
+        return st.lastInsertedRowID
     }
 
     public func saleNo(ref: String) throws -> Int64? {
-        try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM sale WHERE ref = ?"), arguments: [ref])
+        let st = try RawStatement(db, "SELECT id FROM sale WHERE ref = ?")
+        st.bind(1, ref)
+        return try st.first { $0.int(0) }
     }
+
 
     public func sale(id: Int64) throws -> SaleRecord? {
         try Row.fetchOne(db.cachedStatement(sql: """
