@@ -34,35 +34,47 @@ enum Bazar {
     @discardableResult
     static func run(_ arguments: [String], stdin: String? = nil, environment extra: [String: String] = [:],
                     directory: URL? = nil) throws -> BazarRun {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env["BAZAR_TODAY"] = "2021-09-23"
         env["BAZAR_USER"] = "tester"
         env["BAZAR_STORE"] = nil
         for (k, v) in extra { env[k] = v }
-        process.environment = env
+        return try capture(arguments, environment: env, stdin: stdin, directory: directory)
+    }
+
+    /// Runs the binary with output collected in files, not pipes: reading pipes with
+    /// `FileHandle.readDataToEndOfFile` while other tests start processes can fail with EINTR
+    /// (a fatal `try!` inside Foundation), and files cannot fill up and block the child.
+    static func capture(_ arguments: [String], environment: [String: String], stdin: String?, directory: URL?) throws -> BazarRun {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bazar-run-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let outURL = dir.appendingPathComponent("out"), errURL = dir.appendingPathComponent("err")
+        let inURL = dir.appendingPathComponent("in")
+        FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        FileManager.default.createFile(atPath: inURL.path, contents: Data((stdin ?? "").utf8))
+        let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
+        let input = try FileHandle(forReadingFrom: inURL)
+        defer {
+            try? out.close()
+            try? err.close()
+            try? input.close()
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = arguments
+        process.environment = environment
         if let directory { process.currentDirectoryURL = directory }
-        let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
-        let input = Pipe()
+        // Standard input is a file, never a terminal: bazar reads it as a script (empty when none is given).
         process.standardInput = input
         try process.run()
-        // Read both pipes while the process runs, so a large output cannot block it.
-        nonisolated(unsafe) var outData = Data(), errData = Data()
-        let group = DispatchGroup()
-        group.enter()
-        DispatchQueue.global().async { outData = out.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-        group.enter()
-        DispatchQueue.global().async { errData = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-        try? input.fileHandleForWriting.close()
         process.waitUntilExit()
-        group.wait()
-        return BazarRun(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                        stderr: String(decoding: errData, as: UTF8.self))
+        return BazarRun(status: process.terminationStatus,
+                        stdout: (try? String(contentsOf: outURL, encoding: .utf8)) ?? "",
+                        stderr: (try? String(contentsOf: errURL, encoding: .utf8)) ?? "")
     }
 }
 

@@ -55,38 +55,16 @@ enum ReportTestError: Error {
     case notAnObject(String)
 }
 
-/// `Bazar.run`, but collecting output through files rather than pipes: reading a pipe with
-/// `FileHandle.readDataToEndOfFile` while other tests start processes can fail with EINTR
-/// (a fatal `try!` inside Foundation), which took the whole test process down.
+/// `Bazar.run` with `NO_COLOR` unset, so that reports choose their chart as on a plain pipe.
 enum ReportBazar {
     static func run(_ arguments: [String], environment extra: [String: String] = [:]) throws -> BazarRun {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bazar-run-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let outURL = dir.appendingPathComponent("out"), errURL = dir.appendingPathComponent("err")
-        FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Bazar.binary)
-        process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env["BAZAR_TODAY"] = "2021-09-23"
         env["BAZAR_USER"] = "tester"
         env["BAZAR_STORE"] = nil
         env["NO_COLOR"] = nil
         for (k, v) in extra { env[k] = v }
-        process.environment = env
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        try? out.close()
-        try? err.close()
-        return BazarRun(status: process.terminationStatus,
-                        stdout: (try? String(contentsOf: outURL, encoding: .utf8)) ?? "",
-                        stderr: (try? String(contentsOf: errURL, encoding: .utf8)) ?? "")
+        return try Bazar.capture(arguments, environment: env, stdin: nil, directory: nil)
     }
 }
 
