@@ -80,7 +80,7 @@ enum Schema {
             amount      INTEGER NOT NULL CHECK (amount >= 0),
             channel     TEXT NOT NULL CHECK (channel IN ('online', 'offline')),
             buyer       TEXT,
-            ref         TEXT UNIQUE,
+            ref         TEXT,
             note        TEXT,
             void        INTEGER NOT NULL DEFAULT 0 CHECK (void IN (0, 1)),
             void_reason TEXT
@@ -89,7 +89,10 @@ enum Schema {
         CREATE INDEX sale_day ON sale (day, event_no, stall_no, product_no, qty, amount, channel, void);
         -- A stall's sales by product and channel: report filters by channel look sales up here without the table.
         CREATE INDEX sale_stall ON sale (stall_no, product_no, void, channel);
-        CREATE INDEX sale_product ON sale (product_no);
+        -- Most sales have no order number: a partial index holds only those that do (unique when given).
+        CREATE UNIQUE INDEX sale_ref ON sale (ref) WHERE ref IS NOT NULL;
+        -- No index on sale (product_no) alone: reports reach products through sale_day and sale_stall,
+        -- and each index costs every one of a million inserts.
 
         CREATE TABLE change_log (
             seq         INTEGER PRIMARY KEY,
