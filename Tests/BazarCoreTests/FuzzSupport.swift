@@ -134,8 +134,11 @@ enum FuzzCheck {
             // The caret points inside (or just past the end of) the shown line.
             let source = lines[1], caret = lines[2]
             guard let bar = source.firstIndex(of: "|"), let cbar = caret.firstIndex(of: "|") else { return "no gutter" }
-            let shown = source[source.index(after: bar)...].count
-            let caretEnd = caret[caret.index(after: cbar)...].count
+            // Counted after "| " by bytes, so that a leading combining mark is not joined to the space.
+            func after(_ line: Substring, _ bar: Substring.Index) -> Int {
+                String(decoding: line[line.index(after: bar)...].utf8.dropFirst(), as: UTF8.self).count
+            }
+            let shown = after(source, bar), caretEnd = after(caret, cbar)
             if caretEnd > shown + 1 { return "caret runs past the line (\(caretEnd) > \(shown + 1))" }
         }
         return nil

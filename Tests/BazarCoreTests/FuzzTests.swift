@@ -350,4 +350,16 @@ import Glibc
         let (ok, fits) = try runLine(prefix + name + "\"")
         #expect(fits.errors == 0, "\(ok.err.prefix(300))")
     }
+
+    /// Found by the 10-minute run (seed 777): a control character followed by a combining mark, and a
+    /// word that starts with a combining mark, put the caret one column past the line.
+    @Test func combiningMarksAfterControlsKeepTheCaretOnTheLine() throws {
+        let tail = String(repeating: "x", count: 250)
+        for text in ["add stall a products b \u{1D}\u{0341}\"unterminated", "\u{301}bad", "zz \u{301}\u{302}q",
+                     "add sale \"\(tail)\u{19}\u{0341}", "list \u{0341}\(tail) \u{0341}x"] {
+            let (sink, result) = try runLine(text)
+            #expect(result.errors == 1)
+            #expect(FuzzCheck.diagnosticShapeProblem(sink.err) == nil, "\(sink.err.debugDescription)")
+        }
+    }
 }

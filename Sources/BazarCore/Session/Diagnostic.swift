@@ -16,11 +16,28 @@ public enum Diagnostic {
             if let hint { out += "  = \(hint)\n" }
             return out
         }
-        let bytes = Array(line.text.utf8)
+        // Control characters (a newline inside a `-c` argument, an escape sequence) would break the
+        // shape or drive the terminal: each is shown as one space. They are single bytes, so spans
+        // (byte offsets) still hold.
+        var bytes = Array(line.text.utf8)
+        for i in bytes.indices where bytes[i] < 0x20 || bytes[i] == 0x7F { bytes[i] = 0x20 }
+        let clean = String(decoding: bytes, as: UTF8.self)
         let span = error.span.map { SourceSpan(start: min($0.start, bytes.count), end: min($0.end, bytes.count)) }
-        // Display columns count characters, not bytes.
-        func columns(_ range: Range<Int>) -> Int { String(decoding: bytes[range], as: UTF8.self).count }
-        let column = span.map { columns(0..<$0.start) + 1 }
+        // Display columns count the characters of the whole line (a combining mark belongs to the
+        // character before it): the caret starts on the character holding the span's first byte.
+        var spanColumns: (before: Int, through: Int)?
+        if let span {
+            var before = 0, through = 0, offset = 0
+            for ch in clean {
+                let next = offset + ch.utf8.count
+                if next <= span.start { before += 1 }
+                if offset < span.end { through += 1 } else { break }
+                if through - before > 250 { break }   // wider than any window shown
+                offset = next
+            }
+            spanColumns = (before, through)
+        }
+        let column = spanColumns.map { $0.before + 1 }
         let number = String(line.number)
         if let file = line.file {
             out += "\(file):\(line.number):\(column ?? 1): error: \(message)\n"
@@ -31,21 +48,23 @@ public enum Diagnostic {
         let pad = String(repeating: " ", count: gutterWidth)
         let shown = line.file == nil ? pad : String(repeating: " ", count: gutterWidth - number.count) + number
         // Show at most 200 characters of a long line, around the error.
-        var text = line.text
+        var text = clean
         var caretColumn = column ?? 1
-        var width = span.map { max(1, columns($0.start..<$0.end)) } ?? 0
-        let count = text.count
-        if count > 200 {
-            // Only the shown window is copied: a line may be a megabyte long.
-            let from = max(0, min(caretColumn - 1 - 40, count - 200))
-            text = (from > 0 ? "…" : "") + String(text.dropFirst(from).prefix(200))
-            caretColumn = caretColumn - from + (from > 0 ? 1 : 0)
+        var width = spanColumns.map { max(1, $0.through - $0.before) } ?? 0
+        if clean.utf8.count > 200 {
+            // Only the shown window is looked at and copied: a line may be many megabytes long.
+            var from = max(0, caretColumn - 1 - 40)
+            var window = String(clean.dropFirst(from).prefix(200))
+            if window.count < 200, from > 0 {
+                from = max(0, from - (200 - window.count))
+                window = String(clean.dropFirst(from).prefix(200))
+            }
+            text = (from > 0 ? "…" : "") + window
+            // (The ellipsis adds a column, unless the window starts with a combining mark that joins it.)
+            caretColumn = caretColumn - from + (text.count - window.count)
         }
         // The caret stays on the shown text (a long span is cut at the window's end).
         width = max(1, min(width, text.count - caretColumn + 1))
-        // One character for one character, so the caret stays aligned: control characters (a newline
-        // inside a `-c` argument, an escape sequence) would break the shape or the terminal.
-        text = printable(text)
         out += "\(shown) | \(text)\n"
         if span != nil {
             out += "\(pad) | \(String(repeating: " ", count: caretColumn - 1))^\(String(repeating: "~", count: max(0, width - 1)))\n"
