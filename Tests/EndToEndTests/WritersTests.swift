@@ -22,13 +22,21 @@ import Glibc
         return try dir.write("\(name).bazar", s)
     }
 
-    static func start(_ arguments: [String], stdin: Pipe? = nil) throws -> (Process, Pipe) {
+    /// Standard error goes to a file, read after the process ends (reading pipes can be interrupted).
+    final class ErrorFile {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("bazar-writer-\(UUID().uuidString).err").path
+        init() { FileManager.default.createFile(atPath: path, contents: nil) }
+        deinit { try? FileManager.default.removeItem(atPath: path) }
+        var text: String { (try? String(contentsOfFile: path, encoding: .utf8)) ?? "" }
+    }
+
+    static func start(_ arguments: [String], stdin: Pipe? = nil) throws -> (Process, ErrorFile) {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: Bazar.binary)
         p.arguments = arguments
         p.environment = ["BAZAR_TODAY": "2021-09-23", "BAZAR_USER": "writer", "PATH": "/usr/bin:/bin"]
-        let err = Pipe()
-        p.standardError = err
+        let err = ErrorFile()
+        p.standardError = FileHandle(forWritingAtPath: err.path)
         p.standardOutput = FileHandle.nullDevice
         p.standardInput = stdin ?? FileHandle.nullDevice
         try p.run()
@@ -62,7 +70,7 @@ import Glibc
             pb.waitUntilExit()
             #expect(Date().timeIntervalSince(started) < 60, "no hang")
             for (p, e, name) in [(pa, ea, "a\(round)"), (pb, eb, "b\(round)")] {
-                let stderr = String(decoding: e.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+                let stderr = e.text
                 let n = try Self.sales(dir.store, prefix: name)
                 if p.terminationStatus == 0 {
                     #expect(n == 1_500, "\(name): all of it")
@@ -113,7 +121,7 @@ import Glibc
     @Test func manyCommandWritersAtOnceLoseNoSale() throws {
         let dir = TempDir()
         try Self.setup(dir)
-        var processes: [(Process, Pipe)] = []
+        var processes: [(Process, ErrorFile)] = []
         let writers = 6, each = 15
         for w in 0..<writers {
             var args = ["--store", dir.store, "-c", "open event two-2021", "-c", "day 2"]
@@ -122,8 +130,7 @@ import Glibc
         }
         for (p, e) in processes {
             p.waitUntilExit()
-            let stderr = String(decoding: e.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            #expect(p.terminationStatus == 0, "\(stderr)")
+            #expect(p.terminationStatus == 0, "\(e.text)")
         }
         let q = try DatabaseQueue(path: dir.store)
         let (count, distinct, units) = try q.read { db in
