@@ -156,16 +156,7 @@ final class LineReader {
     }
 
     static func readFile(_ path: String) -> String? {
-        guard let f = fopen(path, "r") else { return nil }
-        defer { fclose(f) }
-        var bytes: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let n = fread(&buffer, 1, buffer.count, f)
-            if n <= 0 { break }
-            bytes.append(contentsOf: buffer[0..<n])
-        }
-        return String(decoding: bytes, as: UTF8.self)
+        readFileBytes(path).map { String(decoding: $0, as: UTF8.self) }
     }
 
     static func makeDirectories(_ dir: String) {

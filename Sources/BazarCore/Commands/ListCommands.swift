@@ -81,18 +81,7 @@ extension Session {
     }
 
     func listStalls(_ cmd: ParsedCommand) throws -> Outcome {
-        var clauses: [String] = []
-        var args: [DatabaseValueConvertible?] = []
-        if cmd.has("event") || context.event != nil {
-            let e = try eventArgument(cmd, name: "event")
-            clauses.append("s.event_no = ?")
-            args.append(e.no)
-        }
-        if let id = cmd.text("participant") {
-            let p = try participant(id, at: cmd.span("participant"))
-            clauses.append("s.participant_no = ?")
-            args.append(p.no)
-        }
+        let (clauses, args) = try eventAndParticipantFilter(cmd, participantColumn: "s.participant_no")
         let sql = """
             SELECT e.id, pa.id, (SELECT group_concat(id, ' ') FROM (SELECT pr.id FROM listing l JOIN product pr ON pr.product_no = l.product_no
                                  WHERE l.stall_no = s.stall_no ORDER BY pr.id))
@@ -118,18 +107,7 @@ extension Session {
     }
 
     func listSales(_ cmd: ParsedCommand) throws -> Outcome {
-        var clauses: [String] = []
-        var args: [DatabaseValueConvertible?] = []
-        if cmd.has("event") || context.event != nil {
-            let e = try eventArgument(cmd, name: "event")
-            clauses.append("s.event_no = ?")
-            args.append(e.no)
-        }
-        if let id = cmd.text("participant") {
-            let p = try participant(id, at: cmd.span("participant"))
-            clauses.append("st.participant_no = ?")
-            args.append(p.no)
-        }
+        var (clauses, args) = try eventAndParticipantFilter(cmd, participantColumn: "st.participant_no")
         if cmd.has("product") {
             let p = try productRef(cmd, "product")
             clauses.append("s.product_no = ?")
@@ -159,6 +137,23 @@ extension Session {
         let sql = Session.saleSelect + " " + Session.whereSQL(clauses) + " ORDER BY s.id" + Session.limitSQL(cmd)
         let rows = try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args)).map(Session.saleRow)
         return .table(ResultTable(columns: Session.saleColumns, rows: rows))
+    }
+
+    /// `event E` (else the current event, if any) and `participant P`, for the stall and sale lists.
+    func eventAndParticipantFilter(_ cmd: ParsedCommand, participantColumn: String) throws -> ([String], [DatabaseValueConvertible?]) {
+        var clauses: [String] = []
+        var args: [DatabaseValueConvertible?] = []
+        if cmd.has("event") || context.event != nil {
+            let e = try eventArgument(cmd, name: "event")
+            clauses.append("s.event_no = ?")
+            args.append(e.no)
+        }
+        if let id = cmd.text("participant") {
+            let p = try participant(id, at: cmd.span("participant"))
+            clauses.append("\(participantColumn) = ?")
+            args.append(p.no)
+        }
+        return (clauses, args)
     }
 
     static func whereSQL(_ clauses: [String]) -> String {

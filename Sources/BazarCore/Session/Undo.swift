@@ -185,15 +185,7 @@ extension Session {
     /// Takes an undone group's lines out of the record file, so that it still reproduces the store.
     func unrecord(_ group: Int64) {
         guard let r = undoLog.recorded.removeValue(forKey: group) else { return }
-        guard let f = fopen(r.path, "r") else { return }
-        var bytes: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let n = fread(&buffer, 1, buffer.count, f)
-            if n <= 0 { break }
-            bytes.append(contentsOf: buffer[0..<n])
-        }
-        fclose(f)
+        guard var bytes = readFileBytes(r.path) else { return }
         let mine = Array(r.text.utf8)
         guard r.offset + mine.count <= bytes.count, Array(bytes[r.offset..<(r.offset + mine.count)]) == mine else { return }
         bytes.removeSubrange(r.offset..<(r.offset + mine.count))
