@@ -142,7 +142,8 @@ final class LineReader {
 
     private func saveFile(adding entry: String) {
         guard let path = historyPath else { return }
-        LineReader.makeDirectories(String(path[..<path.lastIndex(of: "/")!]))
+        // History is private to the officer: its directories are 0700.
+        try? Store.makeDirectories(String(path[..<path.lastIndex(of: "/")!]), mode: 0o700)
         // Re-read: another shell may have added lines since.
         var lines = LineReader.readFile(path).map { $0.split(separator: "\n").map(String.init) } ?? []
         lines.append(entry)
@@ -159,13 +160,6 @@ final class LineReader {
         readFileBytes(path).map { String(decoding: $0, as: UTF8.self) }
     }
 
-    static func makeDirectories(_ dir: String) {
-        var built = ""
-        for part in dir.split(separator: "/") {
-            built += "/" + part
-            mkdir(built, 0o700)
-        }
-    }
 }
 
 extension String {

@@ -131,11 +131,12 @@ public final class Store {
         return d.isEmpty ? "/" : d
     }
 
-    static func makeDirectories(_ dir: String) throws {
+    /// `mkdir -p`: the store's directory (0755) and the shell's state directory (0700).
+    public static func makeDirectories(_ dir: String, mode: mode_t = 0o755) throws {
         var built = dir.hasPrefix("/") ? "" : "."
         for part in dir.split(separator: "/") {
             built += "/" + part
-            if mkdir(built, 0o755) != 0 && errno != EEXIST {
+            if mkdir(built, mode) != 0 && errno != EEXIST {
                 throw BazarError(.storeUnusable(path: dir, reason: "cannot create directory '\(built)': \(String(cString: strerror(errno)))"))
             }
         }
