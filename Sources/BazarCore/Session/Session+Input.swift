@@ -100,6 +100,8 @@ extension Session {
 
     /// Starts a write transaction, waiting up to the busy timeout for another writer.
     func begin() throws {
+        // What was looked up before may have been changed by another session since (a price, a stall undone).
+        cache = LookupCache()
         do {
             try db.execute(sql: "BEGIN IMMEDIATE")
         } catch {
