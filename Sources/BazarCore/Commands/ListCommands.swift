@@ -107,7 +107,7 @@ extension Session {
     }
 
     func listSales(_ cmd: ParsedCommand) throws -> Outcome {
-        var (clauses, args) = try eventAndParticipantFilter(cmd, participantColumn: "st.participant_no")
+        var (clauses, args) = try eventAndParticipantFilter(cmd, participantColumn: "st.participant_no", dayColumn: "s.day")
         if cmd.has("product") {
             let p = try productRef(cmd, "product")
             clauses.append("s.product_no = ?")
@@ -140,18 +140,26 @@ extension Session {
     }
 
     /// `event E` (else the current event, if any) and `participant P`, for the stall and sale lists.
-    func eventAndParticipantFilter(_ cmd: ParsedCommand, participantColumn: String) throws -> ([String], [DatabaseValueConvertible?]) {
+    /// `event` (default: the current event) and `participant` filters. For sales (`dayColumn`), each also
+    /// bounds the sale's day by its event's dates, always true, so that SQLite finds the sales in the
+    /// `sale_day` index by day instead of reading them all (sales are not indexed by event or stall).
+    func eventAndParticipantFilter(_ cmd: ParsedCommand, participantColumn: String, dayColumn: String? = nil) throws -> ([String], [DatabaseValueConvertible?]) {
         var clauses: [String] = []
         var args: [DatabaseValueConvertible?] = []
         if cmd.has("event") || context.event != nil {
             let e = try eventArgument(cmd, name: "event")
             clauses.append("s.event_no = ?")
             args.append(e.no)
+            if let dayColumn {
+                clauses.append("\(dayColumn) BETWEEN ? AND ?")
+                args += [e.start.iso, e.end.iso]
+            }
         }
         if let id = cmd.text("participant") {
             let p = try participant(id, at: cmd.span("participant"))
             clauses.append("\(participantColumn) = ?")
             args.append(p.no)
+            if let dayColumn { clauses.append("\(dayColumn) BETWEEN e.start_date AND e.end_date") }
         }
         return (clauses, args)
     }

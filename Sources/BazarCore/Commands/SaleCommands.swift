@@ -87,11 +87,20 @@ extension Session {
             stallNo = try records.ensureStall(eventNo: event.no, participantNo: seller.no).0
             cache.stalls[seller.no] = stallNo
         }
+        // What the listing (or the stall, for a whole-stall sale) sold on, for reports by channel.
+        let bit = Records.channelBit(channel)
         if let product = sold {
             let key = LookupCache.ListingKey(stall: stallNo, product: product.no)
-            if !cache.listings.contains(key) {
-                try records.ensureListing(stallNo: stallNo, productNo: product.no)
-                cache.listings.insert(key)
+            let known = cache.listings[key] ?? 0
+            if known & bit == 0 {
+                try records.markListingSold(stallNo: stallNo, productNo: product.no, channelBit: bit)
+                cache.listings[key] = known | bit
+            }
+        } else {
+            let known = cache.wholeStalls[stallNo] ?? 0
+            if known & bit == 0 {
+                try records.markStallSold(stallNo: stallNo, channelBit: bit)
+                cache.wholeStalls[stallNo] = known | bit
             }
         }
         let sale = SaleRecord(eventNo: event.no, stallNo: stallNo, productNo: sold?.no, day: day, qty: qty, amount: amount,
@@ -107,6 +116,9 @@ extension Session {
         guard let sale = try records.sale(id: n) else { throw BazarError(.unknownSale(n), at: cmd.span("n")) }
         if sale.void { throw BazarError(.saleAlreadyVoid(n), at: cmd.span("n")) }
         try records.voidSale(id: n, reason: cmd.text("reason"))
+        try records.refreshChannels(of: sale)
+        cache.listings = [:]
+        cache.wholeStalls = [:]
         return .confirmation("sale #\(n) void: \(Money.format(sale.amount)) no longer counts\(cmd.text("reason").map { " (\($0))" } ?? "")")
     }
 }

@@ -120,13 +120,15 @@ struct ReportEngine {
             """
     }
 
-    /// Whether a stall/listing row (`st`, `l`, `e`) belongs to channel `ch` (an SQL expression).
+    /// Whether a stall/listing row (`st`, `l`, `e`) belongs to channel `ch` (an SQL expression): it sold on that
+    /// channel, or it sold nothing and the channel is its event's usual one. What a listing (or a stall, for sales
+    /// of the whole stall) sold on is kept in its `channels` bits (1 online, 2 offline) as sales are added and voided.
     static func channelCondition(_ ch: String) -> String {
-        """
-        (EXISTS (SELECT 1 FROM sale x WHERE x.stall_no = st.stall_no AND x.product_no IS l.product_no AND x.void = 0 AND x.channel = \(ch))
-         OR (CASE e.mode WHEN 'online' THEN 'online' ELSE 'offline' END = \(ch)
-             AND NOT EXISTS (SELECT 1 FROM sale x WHERE x.stall_no = st.stall_no AND x.product_no IS l.product_no AND x.void = 0)))
-        """
+        let sold = "(CASE WHEN l.product_no IS NULL THEN st.whole_channels ELSE l.channels END)"
+        return """
+            (CASE WHEN \(sold) = 0 THEN CASE e.mode WHEN 'online' THEN 'online' ELSE 'offline' END = \(ch)
+                  ELSE \(sold) & (CASE \(ch) WHEN 'online' THEN 1 ELSE 2 END) <> 0 END)
+            """
     }
 
     /// Conditions on participant `pa` and stall `st`.
@@ -146,8 +148,8 @@ struct ReportEngine {
     func unitsFrom(wholeStall: Bool = false, needsParticipant: Bool = false, needsProduct: Bool = false,
                    extraJoin: String = "", extraConditions: [String] = []) -> String {
         let listing = wholeStall
-            ? "(SELECT stall_no, product_no FROM listing WHERE stall_no IN (SELECT stall_no FROM stall WHERE event_no IN (SELECT event_no FROM E))"
-                + " UNION SELECT DISTINCT stall_no, NULL FROM sale WHERE product_no IS NULL AND void = 0 AND event_no IN (SELECT event_no FROM E))"
+            ? "(SELECT stall_no, product_no, channels FROM listing WHERE stall_no IN (SELECT stall_no FROM stall WHERE event_no IN (SELECT event_no FROM E))"
+                + " UNION SELECT stall_no, NULL, whole_channels FROM stall WHERE whole_channels <> 0 AND event_no IN (SELECT event_no FROM E))"
             : "listing"
         var c = participantConditions
         if scope.category != nil { c.append("\(ReportEngine.categoryExpression) = :category COLLATE NOCASE") }

@@ -119,12 +119,17 @@ public final class Session {
 }
 
 /// Ids already resolved in this transaction (participant id → record, product ref → number, stalls, listings).
+/// Valid only inside one write transaction: emptied when one begins (another session may have changed the
+/// store in between) and when one rolls back.
 struct LookupCache {
     var participants: [String: ParticipantRecord] = [:]
     var products: [String: ProductRecord] = [:]
     var stalls: [Int64: Int64] = [:]          // participant_no → stall_no, for the cached event
     var stallsEvent: Int64 = 0
-    var listings: Set<ListingKey> = []
+    /// Listings known to exist, with the `channels` bits known to be set.
+    var listings: [ListingKey: Int64] = [:]
+    /// Stalls' `whole_channels` bits known to be set.
+    var wholeStalls: [Int64: Int64] = [:]
 
     struct ListingKey: Hashable {
         var stall: Int64

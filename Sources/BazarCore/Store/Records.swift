@@ -133,10 +133,13 @@ public struct Records {
                              e.start.iso, e.end.iso, e.target, e.closed, e.no])
     }
 
-    /// Sales of an event (void or not) whose day falls outside `start...end`.
+    /// Sales of an event (void or not) whose day falls outside `start...end`. Its sales lie within its stored
+    /// dates, which bound the scan of `sale_day`.
     public func salesOutside(eventNo: Int64, start: Day, end: Day) throws -> Int {
-        try Int.fetchOne(db, sql: "SELECT count(*) FROM sale WHERE event_no = ? AND (day < ? OR day > ?)",
-                         arguments: [eventNo, start.iso, end.iso]) ?? 0
+        try Int.fetchOne(db, sql: """
+            SELECT count(*) FROM sale s JOIN event e ON e.event_no = s.event_no
+            WHERE s.event_no = ? AND s.day BETWEEN e.start_date AND e.end_date AND (s.day < ? OR s.day > ?)
+            """, arguments: [eventNo, start.iso, end.iso]) ?? 0
     }
 
     // MARK: participants
@@ -270,6 +273,46 @@ public struct Records {
         st.bind(2, productNo)
         try st.execute()
         return sqlite3_changes(st.connection) > 0
+    }
+
+    /// The `channels` bit of a sale's channel: 1 online, 2 offline.
+    public static func channelBit(_ channel: String) -> Int64 { channel == "online" ? 1 : 2 }
+
+    /// A product sold at a stall on a channel: lists it there if needed and sets the channel's bit. The row
+    /// is only written when the bit is not set yet (so `undo` has nothing to revert for a repeat).
+    public func markListingSold(stallNo: Int64, productNo: Int64, channelBit: Int64) throws {
+        let st = try RawStatement(db, """
+            INSERT INTO listing (stall_no, product_no, channels) VALUES (?1, ?2, ?3)
+            ON CONFLICT (stall_no, product_no) DO UPDATE SET channels = channels | ?3 WHERE channels & ?3 = 0
+            """)
+        st.bind(1, stallNo)
+        st.bind(2, productNo)
+        st.bind(3, channelBit)
+        try st.execute()
+    }
+
+    /// A sale for the whole stall on a channel: sets the channel's bit of the stall.
+    public func markStallSold(stallNo: Int64, channelBit: Int64) throws {
+        let st = try RawStatement(db, "UPDATE stall SET whole_channels = whole_channels | ?2 WHERE stall_no = ?1 AND whole_channels & ?2 = 0")
+        st.bind(1, stallNo)
+        st.bind(2, channelBit)
+        try st.execute()
+    }
+
+    /// After a sale is voided: what its listing (or stall) still sold on, from the sales that count.
+    /// The event's dates bound the scan of `sale_day` (sales are not indexed by stall).
+    public func refreshChannels(of sale: SaleRecord) throws {
+        let sold = """
+            SELECT coalesce(max(s.channel = 'online'), 0) | (coalesce(max(s.channel = 'offline'), 0) << 1)
+            FROM event e CROSS JOIN sale s INDEXED BY sale_day ON s.day BETWEEN e.start_date AND e.end_date AND s.event_no = e.event_no
+            WHERE e.event_no = :event AND s.stall_no = :stall AND s.product_no IS :product AND s.void = 0
+            """
+        let arguments: StatementArguments = ["event": sale.eventNo, "stall": sale.stallNo, "product": sale.productNo]
+        if sale.productNo != nil {
+            try db.execute(sql: "UPDATE listing SET channels = (\(sold)) WHERE stall_no = :stall AND product_no = :product", arguments: arguments)
+        } else {
+            try db.execute(sql: "UPDATE stall SET whole_channels = (\(sold)) WHERE stall_no = :stall", arguments: arguments)
+        }
     }
 
     // MARK: sales

@@ -112,6 +112,20 @@ enum Schema {
         JOIN participant p ON p.participant_no = st.participant_no
         LEFT JOIN product pr ON pr.product_no = s.product_no;
         """,
+        // 2: sales are no longer indexed by stall: that index cost a quarter of every sale's insert. What
+        // reports asked it (did this listing sell, and on which channel) is kept on the listing and the stall
+        // instead, set when a sale is added or voided; lists of an event's sales go through its days in sale_day.
+        """
+        ALTER TABLE listing ADD COLUMN channels INTEGER NOT NULL DEFAULT 0 CHECK (channels BETWEEN 0 AND 3);
+        ALTER TABLE stall ADD COLUMN whole_channels INTEGER NOT NULL DEFAULT 0 CHECK (whole_channels BETWEEN 0 AND 3);
+        UPDATE listing SET channels = (
+            SELECT coalesce(max(s.channel = 'online'), 0) | (coalesce(max(s.channel = 'offline'), 0) << 1)
+            FROM sale s WHERE s.stall_no = listing.stall_no AND s.product_no = listing.product_no AND s.void = 0);
+        UPDATE stall SET whole_channels = (
+            SELECT coalesce(max(s.channel = 'online'), 0) | (coalesce(max(s.channel = 'offline'), 0) << 1)
+            FROM sale s WHERE s.stall_no = stall.stall_no AND s.product_no IS NULL AND s.void = 0);
+        DROP INDEX sale_stall;
+        """,
     ]
 
     static var version: Int { migrations.count }
