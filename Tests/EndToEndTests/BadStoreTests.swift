@@ -234,6 +234,7 @@ import Glibc
                 ALTER TABLE listing DROP COLUMN channels;
                 ALTER TABLE stall DROP COLUMN whole_channels;
                 CREATE INDEX sale_stall ON sale (stall_no, product_no, void, channel);
+                CREATE INDEX listing_product ON listing (product_no);
                 PRAGMA user_version = 1;
                 """)
         }

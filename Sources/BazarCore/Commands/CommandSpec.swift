@@ -60,19 +60,20 @@ public struct AttributeSpec: Sendable {
 }
 
 /// One command of the language: the single source for parsing, help, completion and dispatch.
-public struct CommandSpec: Sendable {
-    public var kind: CommandKind
+/// A class: every parsed line refers to its command's spec, and sharing one costs a single reference.
+public final class CommandSpec: Sendable {
+    public let kind: CommandKind
     /// The command words, lower case (`["add", "sale"]`).
-    public var words: [String]
-    public var positionals: [PositionalSpec]
-    public var attributes: [AttributeSpec]
+    public let words: [String]
+    public let positionals: [PositionalSpec]
+    public let attributes: [AttributeSpec]
     /// The syntax line shown by `help` and in errors.
-    public var usage: String
+    public let usage: String
     /// One line of purpose.
-    public var summary: String
-    public var example: String
+    public let summary: String
+    public let example: String
     /// True when the command changes the store (logged, recorded, undoable).
-    public var changes: Bool
+    public let changes: Bool
 
     public init(_ kind: CommandKind, _ words: String, positionals: [PositionalSpec] = [], attributes: [AttributeSpec] = [],
                 usage: String, summary: String, example: String, changes: Bool = false) {

@@ -87,6 +87,7 @@ extension Session {
         }
         event.closed = close
         try records.updateEvent(event)
+        cache.stallsEvent = 0   // what add sale keeps of the current event (its mode) is read again
         if context.event?.no == event.no { context.event = event }
         return .confirmation("event \(event.id) \(close ? "closed" : "reopened")")
     }
@@ -103,6 +104,7 @@ extension Session {
             throw BazarError(.eventHasSalesOutside(event: event.id, count: outside), at: at)
         }
         try records.updateEvent(event)
+        cache.stallsEvent = 0   // what add sale keeps of the current event (its mode) is read again
         if context.event?.no == event.no {
             context.event = event
             if let d = context.day, d < event.start || d > event.end { context.day = defaultDay(for: event) }

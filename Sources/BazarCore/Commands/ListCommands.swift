@@ -178,7 +178,7 @@ extension Session {
     }
 
     func showParticipant(_ cmd: ParsedCommand) throws -> Outcome {
-        let p = try participant(cmd.text("id")!, at: cmd.span("id"))
+        let p = try participantDetails(cmd.text("id")!, at: cmd.span("id"))
         return .record(ResultTable(columns: Session.participantColumns, rows: [Session.row(p)]))
     }
 

@@ -1,8 +1,8 @@
 /// A value given to a command, typed by its `ValueKind`.
 public enum Value: Sendable, Equatable {
     case id(String)
-    /// `participant/product` (second non-nil) or a bare id.
-    case ref(String, String?)
+    /// `participant/product` (second non-nil) or a bare id, and the whole as written.
+    case ref(String, String?, whole: String)
     case ids([String])
     case text(String)
     case money(Int64)
@@ -26,50 +26,79 @@ public struct Redirect: Sendable, Equatable {
     public var span: SourceSpan
 }
 
-/// A command's arguments by name. A handful per command, so a short array searched in order
-/// is faster than a dictionary (no hashing on the hot path of loading scripts).
+/// A command's arguments by name. A handful per command, so short arrays searched in order are faster
+/// than a dictionary (no hashing on the hot path of loading scripts). Names and arguments are kept apart so
+/// that comparing a name copies nothing else.
 public struct ArgumentList: Sendable {
-    var entries: [(name: String, argument: Argument)] = []
+    private var names: [String] = []
+    private var arguments: [Argument] = []
 
     public init() {
-        entries.reserveCapacity(8)
+        names.reserveCapacity(8)
+        arguments.reserveCapacity(8)
+    }
+
+    private func index(of name: String) -> Int? {
+        for i in names.indices where names[i] == name { return i }
+        return nil
     }
 
     public subscript(name: String) -> Argument? {
-        get {
-            for e in entries where e.name == name { return e.argument }
-            return nil
-        }
+        get { index(of: name).map { arguments[$0] } }
         set {
-            if let i = entries.firstIndex(where: { $0.name == name }) {
-                if let newValue { entries[i].argument = newValue } else { entries.remove(at: i) }
+            if let i = index(of: name) {
+                if let newValue {
+                    arguments[i] = newValue
+                } else {
+                    names.remove(at: i)
+                    arguments.remove(at: i)
+                }
             } else if let newValue {
-                entries.append((name, newValue))
+                names.append(name)
+                arguments.append(newValue)
             }
         }
     }
 
-    public var names: [String] { entries.map(\.name) }
-    public var isEmpty: Bool { entries.isEmpty }
+    public func contains(_ name: String) -> Bool { index(of: name) != nil }
+
+    public var allNames: [String] { names }
+    public var isEmpty: Bool { names.isEmpty }
 }
 
 /// A command line parsed against the command table: which command, and its typed arguments.
-public struct ParsedCommand: Sendable {
-    public var spec: CommandSpec
-    public var line: SourceLine
+///
+/// A class, immutable once made: a parsed line passes from the parsing thread to the executing one and
+/// through several calls, and sharing it costs one reference where copying would retain each of its strings.
+public final class ParsedCommand: @unchecked Sendable {
+    public let spec: CommandSpec
+    public let line: SourceLine
     /// Positionals and attributes by name.
-    public var arguments: ArgumentList
+    public let arguments: ArgumentList
     /// Attribute names in the order given (for `edit` and for recording).
-    public var attributeOrder: [String]
-    public var redirect: Redirect?
+    public let attributeOrder: [String]
+    public let redirect: Redirect?
     /// The span of the command words.
-    public var commandSpan: SourceSpan
+    public let commandSpan: SourceSpan
+    /// For `add sale`: its arguments typed once, when it is parsed (set only by `init`).
+    public private(set) var sale: SaleArguments?
+
+    public init(spec: CommandSpec, line: SourceLine, arguments: ArgumentList, attributeOrder: [String], redirect: Redirect?,
+                commandSpan: SourceSpan) {
+        self.spec = spec
+        self.line = line
+        self.arguments = arguments
+        self.attributeOrder = attributeOrder
+        self.redirect = redirect
+        self.commandSpan = commandSpan
+        if spec.kind == .addSale { sale = SaleArguments(self) }
+    }
 
     public var kind: CommandKind { spec.kind }
     /// The whole command's span, for errors that concern all of it.
     public var span: SourceSpan { SourceSpan(start: commandSpan.start, end: line.text.utf8.count) }
 
-    public func has(_ name: String) -> Bool { arguments[name] != nil }
+    public func has(_ name: String) -> Bool { arguments.contains(name) }
     public func span(_ name: String) -> SourceSpan { arguments[name]?.span ?? span }
 
     public func text(_ name: String) -> String? {
@@ -95,7 +124,12 @@ public struct ParsedCommand: Sendable {
         return nil
     }
     public func ref(_ name: String) -> (first: String, second: String?)? {
-        if case .ref(let a, let b) = arguments[name]?.value { return (a, b) }
+        if case .ref(let a, let b, _) = arguments[name]?.value { return (a, b) }
+        return nil
+    }
+    /// A ref as written (`wedang-batavia/bir-pletok`).
+    public func refText(_ name: String) -> String? {
+        if case .ref(_, _, let whole) = arguments[name]?.value { return whole }
         return nil
     }
     public func ids(_ name: String) -> [String]? {
@@ -105,5 +139,42 @@ public struct ParsedCommand: Sendable {
     public func tokens(_ name: String) -> [Token] {
         if case .tokens(let t) = arguments[name]?.value { return t }
         return []
+    }
+}
+
+/// `add sale`'s arguments as typed values. A script may hold a million sales: the parser (on its own thread
+/// for a script) fills these once, so that executing a sale reads fields instead of searching its arguments
+/// by name a dozen times. Where an error needs a span, `ParsedCommand.span(_:)` still has it.
+public struct SaleArguments: Sendable {
+    /// The item as written, and its parts (`participant/product`, or one id).
+    public var item: String
+    public var itemFirst: String
+    public var itemSecond: String?
+    public var day: Int64?
+    public var hasDate: Bool
+    public var date: Day?
+    public var qty: Int64?
+    public var amount: Int64?
+    public var price: Int64?
+    public var channel: String?
+    public var ref: String?
+    public var buyer: String?
+    public var note: String?
+
+    public init(_ cmd: ParsedCommand) {
+        let parts = cmd.ref("item")
+        item = cmd.refText("item") ?? ""
+        itemFirst = parts?.first ?? ""
+        itemSecond = parts?.second
+        day = cmd.count("day")
+        hasDate = cmd.has("date")
+        date = cmd.day("date")
+        qty = cmd.count("qty")
+        amount = cmd.money("amount")
+        price = cmd.money("price")
+        channel = cmd.text("channel")
+        ref = cmd.text("ref")
+        buyer = cmd.text("buyer")
+        note = cmd.text("note")
     }
 }

@@ -1,5 +1,5 @@
 /// Turns the tokens of one line into a `ParsedCommand`, reading the grammar from `CommandTable`.
-public struct Parser {
+public struct Parser: Sendable {
     public var today: Day
     /// The longest line the language accepts (SPEC: "a line holds at most 1 MiB").
     public static let maxLineBytes = 1 << 20
@@ -21,22 +21,22 @@ public struct Parser {
         let redirect = try Parser.takeRedirect(&tokens)
         if tokens.isEmpty { throw BazarError(.expected("a command before '>'", found: nil), at: redirect?.span) }
         let (spec, wordCount) = try Parser.matchCommand(tokens)
-        var command = ParsedCommand(
-            spec: spec, line: line, arguments: ArgumentList(), attributeOrder: [], redirect: redirect,
-            commandSpan: tokens[0].span.union(tokens[wordCount - 1].span))
+        let commandSpan = tokens[0].span.union(tokens[wordCount - 1].span)
+        var arguments = ArgumentList()
+        var attributeOrder: [String] = []
         var i = wordCount
 
         for positional in spec.positionals {
             guard i < tokens.count else {
                 if positional.optional { break }
-                throw BazarError(.incompleteCommand(usage: spec.usage), at: command.commandSpan)
+                throw BazarError(.incompleteCommand(usage: spec.usage), at: commandSpan)
             }
             if positional.optional {
                 if positional.kind == .count && !Parser.isDigits(tokens[i]) { continue }
                 if tokens[i].isWord, spec.attribute(named: tokens[i].text.lowercased()) != nil { continue }
             }
             let (value, next) = try parseValue(positional.kind, name: positional.name, tokens, at: i, spec: spec)
-            command.arguments[positional.name] = Argument(value: value, span: tokens[i].span.union(tokens[next - 1].span))
+            arguments[positional.name] = Argument(value: value, span: tokens[i].span.union(tokens[next - 1].span))
             i = next
         }
 
@@ -50,18 +50,19 @@ public struct Parser {
                 let suggestion = word.isWord ? Suggest.closest(to: word.text, among: spec.attributes.map(\.name)) : nil
                 throw BazarError(.unknownAttribute(word.text, command: spec.name, suggestion: suggestion), at: word.span)
             }
-            if command.arguments[attribute.name] != nil {
+            if arguments[attribute.name] != nil {
                 throw BazarError(.duplicateAttribute(attribute.name), at: word.span)
             }
             guard i + 1 < tokens.count else {
                 throw BazarError(.expected("a value (\(attribute.kind.placeholder)) after '\(attribute.name)'", found: nil), at: word.span)
             }
             let (value, next) = try parseValue(attribute.kind, name: attribute.name, tokens, at: i + 1, spec: spec)
-            command.arguments[attribute.name] = Argument(value: value, span: tokens[i + 1].span.union(tokens[next - 1].span))
-            command.attributeOrder.append(attribute.name)
+            arguments[attribute.name] = Argument(value: value, span: tokens[i + 1].span.union(tokens[next - 1].span))
+            attributeOrder.append(attribute.name)
             i = next
         }
-        return command
+        return ParsedCommand(spec: spec, line: line, arguments: arguments, attributeOrder: attributeOrder, redirect: redirect,
+                             commandSpan: commandSpan)
     }
 
     /// Removes a trailing `> FILE` / `>> FILE`.
@@ -131,10 +132,10 @@ public struct Parser {
             if parts.count == 2 {
                 guard Parser.isSlug(parts[0]) else { throw BazarError(.badId(String(parts[0])), at: t.span) }
                 guard Parser.isSlug(parts[1]) else { throw BazarError(.badId(String(parts[1])), at: t.span) }
-                return (.ref(String(parts[0]), String(parts[1])), i + 1)
+                return (.ref(String(parts[0]), String(parts[1]), whole: t.text), i + 1)
             }
             guard Parser.isSlug(parts[0]) else { throw BazarError(.badId(t.text), at: t.span) }
-            return (.ref(t.text, nil), i + 1)
+            return (.ref(t.text, nil, whole: t.text), i + 1)
         case .idList:
             var ids: [String] = []
             var j = i

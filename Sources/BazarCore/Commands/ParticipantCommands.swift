@@ -3,26 +3,44 @@ import GRDB
 /// `add|edit participant`, `add|edit product`, `add stall`.
 extension Session {
     /// A participant by id, or an error with the closest id as a suggestion.
+    /// A participant's number and id (not its details: a script may name 20,000 participants, and the
+    /// cache keeps only what lookups need). `participantDetails` has the rest.
     func participant(_ id: String, at span: SourceSpan) throws -> ParticipantRecord {
         if let p = cache.participants[id] { return p }
-        guard let p = try records.participant(id: id) else {
+        guard var p = try records.participant(id: id) else {
             let suggestion = Suggest.closest(to: id, among: try records.ids(table: "participant"))
             throw BazarError(.unknownThing(kind: "participant", id: id, suggestion: suggestion), at: span)
         }
+        p.fields = [:]
         cache.participants[id] = p
         return p
     }
 
+    /// A participant with all its attributes.
+    func participantDetails(_ id: String, at span: SourceSpan) throws -> ParticipantRecord {
+        let p = try participant(id, at: span)
+        return try records.participant(id: p.id) ?? p
+    }
+
     /// A product of a participant, or an error suggesting the participant's closest product.
+    /// A product's number and price (the cache keeps no names: `productDetails` has them).
     func product(of participant: ParticipantRecord, _ id: String, at span: SourceSpan) throws -> ProductRecord {
-        let key = "\(participant.no)/\(id)"
+        let key = LookupCache.ProductKey(participant: participant.no, id: id)
         if let p = cache.products[key] { return p }
-        guard let p = try records.product(participantNo: participant.no, id: id) else {
+        guard var p = try records.product(participantNo: participant.no, id: id) else {
             let suggestion = Suggest.closest(to: id, among: try records.productIDs(participantNo: participant.no))
             throw BazarError(.unknownThing(kind: "product", id: "\(participant.id)/\(id)", suggestion: suggestion.map { "\(participant.id)/\($0)" }), at: span)
         }
+        p.name = nil
+        p.category = nil
+        p.unit = nil
         cache.products[key] = p
         return p
+    }
+
+    /// A product with all its attributes.
+    func productDetails(_ p: ProductRecord) throws -> ProductRecord {
+        try records.product(participantNo: p.participantNo, id: p.id) ?? p
     }
 
     /// `participant/product`, or a bare product id of the current stall.
@@ -38,6 +56,7 @@ extension Session {
     }
 
     func addParticipant(_ cmd: ParsedCommand) throws -> Outcome {
+        cache.saleItems = [:]   // what a sale's item names may change
         let id = cmd.text("id")!
         var p = ParticipantRecord(id: id)
         for name in ParticipantRecord.textAttributes where cmd.has(name) { p.fields[name] = cmd.text(name) }
@@ -48,11 +67,16 @@ extension Session {
             let existing = try records.participant(id: id)
             throw BazarError(.alreadyExists(kind: "participant", id: existing?.id ?? id), at: cmd.span("id"))
         }
+        // Sales and products name it next: known without asking the store.
+        var known = p
+        known.fields = [:]
+        cache.participants[id] = known
         return .confirmation("participant \(p.id) added\(p.fields["name"].map { ": \($0)" } ?? "")")
     }
 
     func editParticipant(_ cmd: ParsedCommand) throws -> Outcome {
-        var p = try participant(cmd.text("id")!, at: cmd.span("id"))
+        cache.saleItems = [:]   // what a sale's item names may change
+        var p = try participantDetails(cmd.text("id")!, at: cmd.span("id"))
         guard !cmd.attributeOrder.isEmpty else { throw BazarError(.incompleteCommand(usage: cmd.spec.usage), at: cmd.span) }
         for name in cmd.attributeOrder { p.fields[name] = cmd.text(name) }
         try records.updateParticipant(p)
@@ -62,6 +86,7 @@ extension Session {
     }
 
     func addProduct(_ cmd: ParsedCommand) throws -> Outcome {
+        cache.saleItems = [:]   // what a sale's item names may change
         let (first, second) = cmd.ref("ref")!
         let span = cmd.span("ref")
         let owner: ParticipantRecord
@@ -85,12 +110,18 @@ extension Session {
             let existing = try records.product(participantNo: owner.no, id: id)
             throw BazarError(.alreadyExists(kind: "product", id: existing?.ref ?? "\(owner.id)/\(id)"), at: span)
         }
+        var known = p
+        known.name = nil
+        known.category = nil
+        known.unit = nil
+        cache.products[LookupCache.ProductKey(participant: owner.no, id: id)] = known
         let price = p.price.map { " at \(Money.format($0))" } ?? ""
         return .confirmation("product \(p.ref) added\(p.name.map { ": \($0)" } ?? "")\(price)")
     }
 
     func editProduct(_ cmd: ParsedCommand) throws -> Outcome {
-        var p = try productRef(cmd)
+        cache.saleItems = [:]   // what a sale's item names may change
+        var p = try productDetails(try productRef(cmd))
         guard !cmd.attributeOrder.isEmpty else { throw BazarError(.incompleteCommand(usage: cmd.spec.usage), at: cmd.span) }
         if cmd.has("name") { p.name = cmd.text("name") }
         if cmd.has("category") { p.category = cmd.text("category") }

@@ -1,14 +1,109 @@
 /// `add sale` and `void sale`: the hot path of every bazaar.
 extension Session {
     func addSale(_ cmd: ParsedCommand) throws -> Outcome {
-        guard var event = context.event else { throw BazarError(.noCurrentEvent, at: cmd.commandSpan) }
-        if event.closed {
+        // The current event's number and state, read in place: copying the whole event (a dozen strings) for
+        // each of a million sales costs more than the rest of the line.
+        guard let eventNo = context.event?.no else { throw BazarError(.noCurrentEvent, at: cmd.commandSpan) }
+        if context.event?.closed == true {
             // Another command of this session may have reopened it.
-            event = try records.event(id: event.id) ?? event
+            let event = try records.event(id: context.event!.id) ?? context.event!
             context.event = event
             if event.closed { throw BazarError(.eventClosed(event.id), at: cmd.commandSpan) }
         }
 
+        // Stalls and listings belong to one event: what is known of them is dropped when sales move on to another.
+        if cache.stallsEvent != eventNo {
+            cache.stalls = [:]
+            cache.saleItems = [:]
+            cache.stallsEvent = eventNo
+            cache.eventOnline = context.event?.mode == "online"
+        }
+        let a = cmd.sale ?? SaleArguments(cmd)
+
+        // What was sold, and at which stall: resolved once per item as written and event, then one lookup per sale.
+        var item: SaleItem
+        if let known = cache.saleItems[a.item], known.currentStall == context.stall?.no {
+            item = known
+        } else {
+            item = try resolveSaleItem(cmd, eventNo: eventNo)
+        }
+        let sold = item.product
+
+        // When: `day N`, `date D`, or the current sale date.
+        let day: Day
+        if let n = a.day {
+            if a.hasDate { throw BazarError(.unexpectedWord("date", usage: cmd.spec.usage), at: cmd.span("date")) }
+            day = try self.day(number: n, of: context.event!, at: cmd.span("day"))
+        } else if let d = a.date {
+            try check(d, inside: context.event!, at: cmd.span("date"))
+            day = d
+        } else if let d = context.day {
+            day = d
+        } else {
+            throw BazarError(.expected("a sale date: this event has \(context.event!.dayCount) days (write 'day N' or 'date DATE' first, or add 'day N' to the sale)", found: nil), at: cmd.commandSpan)
+        }
+
+        // How many and for how much.
+        let qty = a.qty ?? 1
+        guard qty >= 1 else { throw BazarError(.qtyTooSmall(String(qty)), at: cmd.span("qty")) }
+        let amount: Int64
+        if let given = a.amount {
+            if a.price != nil { throw BazarError(.priceAndAmount, at: cmd.span("price")) }
+            amount = given
+        } else {
+            let unitPrice: Int64
+            if let p = a.price {
+                unitPrice = p
+            } else if let product = sold {
+                guard let listPrice = product.price else { throw BazarError(.noPrice(product.ref), at: cmd.span("item")) }
+                unitPrice = listPrice
+            } else {
+                throw BazarError(.amountRequired(item.seller.id), at: cmd.span("item"))
+            }
+            let (total, overflow) = unitPrice.multipliedReportingOverflow(by: qty)
+            if overflow { throw BazarError(.amountOverflow, at: a.price != nil ? cmd.span("price") : cmd.span("qty")) }
+            amount = total
+        }
+
+        let channel = a.channel ?? (cache.eventOnline ? "online" : "offline")
+        if let ref = a.ref, let earlier = try records.saleNo(ref: ref) {
+            throw BazarError(.duplicateRef(ref, sale: earlier), at: cmd.span("ref"))
+        }
+
+        // What the listing (or the stall, for a whole-stall sale) sold on, for reports by channel.
+        let bit = Records.channelBit(channel)
+        if item.channels & bit == 0 {
+            if let product = sold {
+                try records.markListingSold(stallNo: item.stallNo, productNo: product.no, channelBit: bit)
+            } else {
+                try records.markStallSold(stallNo: item.stallNo, channelBit: bit)
+            }
+            item.channels |= bit
+            cache.saleItems[a.item] = item
+        }
+        let sale = SaleRecord(eventNo: eventNo, stallNo: item.stallNo, productNo: sold?.no, day: day, qty: qty, amount: amount,
+                              channel: channel, buyer: a.buyer, ref: a.ref, note: a.note)
+        let number = try records.insertSale(sale)
+        guard echoConfirmations else { return .nothing }
+        let what = try sold.map { try productDetails($0).name ?? $0.ref } ?? "stall \(item.seller.id)"
+        return .confirmation("sale #\(number): \(what) × \(qty) = \(Money.format(amount)) (\(context.event!.id), \(day.iso))")
+    }
+
+    /// `add sale`'s item resolved: the product (nil for a sale of the whole stall), its seller, and the seller's
+    /// stall at the event (made with its first sale).
+    struct SaleItem {
+        var product: ProductRecord?
+        var seller: ParticipantRecord
+        var stallNo: Int64
+        /// The current stall (`at`) when it was resolved: a bare product id names a product of that stall.
+        var currentStall: Int64?
+        /// The `channels` bits (of the listing, or of the stall for a whole-stall sale) known to be set.
+        var channels: Int64 = 0
+    }
+
+    /// What a sale's item names: a product (`participant/product`, or a product of the current stall), or the
+    /// whole stall of a participant.
+    func resolveSaleItem(_ cmd: ParsedCommand, eventNo: Int64) throws -> SaleItem {
         // What was sold: a product, or the whole stall of a participant.
         let (first, second) = cmd.ref("item")!
         let refSpan = cmd.span("item")
@@ -21,7 +116,8 @@ extension Session {
         } else if let stall = context.stall, let p = try? product(of: stall, first, at: refSpan) {
             sold = p
             seller = stall
-        } else if let p = try records.participant(id: first) {
+        } else if var p = try records.participant(id: first) {
+            p.fields = [:]
             seller = p
         } else if let stall = context.stall {
             let suggestion = Suggest.closest(to: first, among: try records.productIDs(participantNo: stall.no))
@@ -32,83 +128,14 @@ extension Session {
             let suggestion = Suggest.closest(to: first, among: try records.ids(table: "participant"))
             throw BazarError(.unknownThing(kind: "participant", id: first, suggestion: suggestion), at: refSpan)
         }
-
-        // When: `day N`, `date D`, or the current sale date.
-        let day: Day
-        if let n = cmd.count("day") {
-            if cmd.has("date") { throw BazarError(.unexpectedWord("date", usage: cmd.spec.usage), at: cmd.span("date")) }
-            day = try self.day(number: n, of: event, at: cmd.span("day"))
-        } else if let d = cmd.day("date") {
-            try check(d, inside: event, at: cmd.span("date"))
-            day = d
-        } else if let d = context.day {
-            day = d
-        } else {
-            throw BazarError(.expected("a sale date: this event has \(event.dayCount) days (write 'day N' or 'date DATE' first, or add 'day N' to the sale)", found: nil), at: cmd.commandSpan)
-        }
-
-        // How many and for how much.
-        let qty = cmd.count("qty") ?? 1
-        guard qty >= 1 else { throw BazarError(.qtyTooSmall(String(qty)), at: cmd.span("qty")) }
-        let amount: Int64
-        if let a = cmd.money("amount") {
-            if cmd.has("price") { throw BazarError(.priceAndAmount, at: cmd.span("price")) }
-            amount = a
-        } else {
-            let unitPrice: Int64
-            if let p = cmd.money("price") {
-                unitPrice = p
-            } else if let product = sold {
-                guard let listPrice = product.price else { throw BazarError(.noPrice(product.ref), at: refSpan) }
-                unitPrice = listPrice
-            } else {
-                throw BazarError(.amountRequired(seller.id), at: refSpan)
-            }
-            let (total, overflow) = unitPrice.multipliedReportingOverflow(by: qty)
-            if overflow { throw BazarError(.amountOverflow, at: cmd.has("price") ? cmd.span("price") : cmd.span("qty")) }
-            amount = total
-        }
-
-        let channel = cmd.text("channel") ?? (event.mode == "online" ? "online" : "offline")
-        let ref = cmd.text("ref")
-        if let ref, let earlier = try records.saleNo(ref: ref) {
-            throw BazarError(.duplicateRef(ref, sale: earlier), at: cmd.span("ref"))
-        }
-
-        // The stall and listing come into being with the first sale.
-        if cache.stallsEvent != event.no {
-            cache.stalls = [:]
-            cache.stallsEvent = event.no
-        }
         let stallNo: Int64
         if let s = cache.stalls[seller.no] {
             stallNo = s
         } else {
-            stallNo = try records.ensureStall(eventNo: event.no, participantNo: seller.no).0
+            stallNo = try records.ensureStall(eventNo: eventNo, participantNo: seller.no).0
             cache.stalls[seller.no] = stallNo
         }
-        // What the listing (or the stall, for a whole-stall sale) sold on, for reports by channel.
-        let bit = Records.channelBit(channel)
-        if let product = sold {
-            let key = LookupCache.ListingKey(stall: stallNo, product: product.no)
-            let known = cache.listings[key] ?? 0
-            if known & bit == 0 {
-                try records.markListingSold(stallNo: stallNo, productNo: product.no, channelBit: bit)
-                cache.listings[key] = known | bit
-            }
-        } else {
-            let known = cache.wholeStalls[stallNo] ?? 0
-            if known & bit == 0 {
-                try records.markStallSold(stallNo: stallNo, channelBit: bit)
-                cache.wholeStalls[stallNo] = known | bit
-            }
-        }
-        let sale = SaleRecord(eventNo: event.no, stallNo: stallNo, productNo: sold?.no, day: day, qty: qty, amount: amount,
-                              channel: channel, buyer: cmd.text("buyer"), ref: ref, note: cmd.text("note"))
-        let number = try records.insertSale(sale)
-        guard echoConfirmations else { return .nothing }
-        let what = sold.map { $0.name ?? $0.ref } ?? "stall \(seller.id)"
-        return .confirmation("sale #\(number): \(what) × \(qty) = \(Money.format(amount)) (\(event.id), \(day.iso))")
+        return SaleItem(product: sold, seller: seller, stallNo: stallNo, currentStall: context.stall?.no)
     }
 
     func voidSale(_ cmd: ParsedCommand) throws -> Outcome {
@@ -117,8 +144,7 @@ extension Session {
         if sale.void { throw BazarError(.saleAlreadyVoid(n), at: cmd.span("n")) }
         try records.voidSale(id: n, reason: cmd.text("reason"))
         try records.refreshChannels(of: sale)
-        cache.listings = [:]
-        cache.wholeStalls = [:]
+        cache.saleItems = [:]
         return .confirmation("sale #\(n) void: \(Money.format(sale.amount)) no longer counts\(cmd.text("reason").map { " (\($0))" } ?? "")")
     }
 }

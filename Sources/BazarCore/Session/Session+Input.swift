@@ -173,13 +173,24 @@ extension Session {
         }
 
         var failed = false
-        while let line = reader.next() {
+        // A file is read and parsed on a second thread; a pipe or a terminal line by line as it comes.
+        let parser = self.parser
+        let ahead = reader.isRegularFile ? ParseAhead(reader: reader, parser: parser) : nil
+        defer { ahead?.stop() }
+        func nextLine() -> ParseAhead.Item? {
+            if let ahead { return ahead.next() }
+            guard let line = reader.next() else { return nil }
+            return ParseAhead.Item(line: line, parsed: Result { try parser.parse(line) })
+        }
+        while let item = nextLine() {
             if interruptRequested {
                 report(BazarError(.interrupted), line: nil, into: &result)
                 failed = true
                 break
             }
-            let lineOK = runScriptLine(line, into: &result)
+            let lineOK = runScriptLine(item.line, parsed: item.parsed, into: &result)
+            // Lines that arrive over time (`tail -f sales.log | bazar`): their output as they are done.
+            if let ahead { ahead.done(item) } else { output.flush() }
             if result.storeUnusable || (!lineOK && settings.onError == .stop) {
                 failed = true
                 break
@@ -217,13 +228,13 @@ extension Session {
         return result
     }
 
-    /// One line of a script; false when it failed.
-    func runScriptLine(_ line: SourceLine, into result: inout RunResult) -> Bool {
+    /// One line of a script, already parsed; false when it failed.
+    func runScriptLine(_ line: SourceLine, parsed: Result<ParsedCommand?, any Error>, into result: inout RunResult) -> Bool {
         let command: ParsedCommand
-        do {
-            guard let parsed = try parser.parse(line) else { return true }
-            command = parsed
-        } catch {
+        switch parsed {
+        case .success(let c?): command = c
+        case .success(nil): return true
+        case .failure(let error):
             report(error, line: line, into: &result)
             return false
         }
@@ -255,6 +266,7 @@ extension Session {
 
     /// Renders an outcome to the output, or to the redirect's file.
     func emit(_ outcome: Outcome, for command: ParsedCommand) throws {
+        if case .nothing = outcome, command.redirect == nil { return }
         if let redirect = command.redirect {
             let format = settings.formatChosen ? settings.format : (OutputFormat.forPath(redirect.path) ?? settings.format)
             let text = Renderer.render(outcome, as: format)

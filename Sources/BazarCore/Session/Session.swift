@@ -14,7 +14,8 @@ public protocol OutputSink: AnyObject {
 /// prints and never decides transactions. The input loop (`Session+Input.swift`) does both.
 public final class Session {
     public let db: Database
-    public var records: Records { Records(db) }
+    public var records: Records { Records(db, hot: hotStatements) }
+    let hotStatements = HotStatements()
     public var context = Context()
     public var settings = Settings()
     /// What `today` means (`--today`, `$BAZAR_TODAY`, or the system date).
@@ -123,16 +124,16 @@ public final class Session {
 /// store in between) and when one rolls back.
 struct LookupCache {
     var participants: [String: ParticipantRecord] = [:]
-    var products: [String: ProductRecord] = [:]
+    var products: [ProductKey: ProductRecord] = [:]
     var stalls: [Int64: Int64] = [:]          // participant_no → stall_no, for the cached event
     var stallsEvent: Int64 = 0
-    /// Listings known to exist, with the `channels` bits known to be set.
-    var listings: [ListingKey: Int64] = [:]
-    /// Stalls' `whole_channels` bits known to be set.
-    var wholeStalls: [Int64: Int64] = [:]
+    /// Whether the cached event is an online one (its sales' usual channel).
+    var eventOnline = false
+    /// `add sale`'s items at the cached event, by the item as written.
+    var saleItems: [String: Session.SaleItem] = [:]
 
-    struct ListingKey: Hashable {
-        var stall: Int64
-        var product: Int64
+    struct ProductKey: Hashable {
+        var participant: Int64
+        var id: String
     }
 }

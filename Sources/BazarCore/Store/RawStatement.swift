@@ -10,12 +10,15 @@ struct RawStatement {
     let sql: String
 
     init(_ db: Database, _ sql: String) throws {
-        let statement = try db.cachedStatement(sql: sql)
+        self.init(db, try db.cachedStatement(sql: sql), sql: sql)
+    }
+
+    init(_ db: Database, _ statement: Statement, sql: String) {
         handle = statement.sqliteStatement
         connection = db.sqliteConnection!
         self.sql = sql
+        // Every use binds all of a statement's parameters, so earlier bindings need no clearing.
         sqlite3_reset(handle)
-        sqlite3_clear_bindings(handle)
     }
 
     func bind(_ index: Int32, _ value: Int64?) {
@@ -32,6 +35,25 @@ struct RawStatement {
         var utf8 = text
         utf8.withUTF8 { buf in
             _ = sqlite3_bind_text(handle, index, UnsafeRawPointer(buf.baseAddress!).assumingMemoryBound(to: CChar.self), Int32(buf.count), transient)
+        }
+    }
+
+    /// A day as ISO text, written from the stack (this runs for every sale).
+    func bind(_ index: Int32, day: Day) {
+        let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+        withUnsafeTemporaryAllocation(of: CChar.self, capacity: 10) { b in
+            let zero = Int(UInt8(ascii: "0"))
+            b[0] = CChar(zero + day.year / 1000 % 10)
+            b[1] = CChar(zero + day.year / 100 % 10)
+            b[2] = CChar(zero + day.year / 10 % 10)
+            b[3] = CChar(zero + day.year % 10)
+            b[4] = 45
+            b[5] = CChar(zero + day.month / 10)
+            b[6] = CChar(zero + day.month % 10)
+            b[7] = 45
+            b[8] = CChar(zero + day.day / 10)
+            b[9] = CChar(zero + day.day % 10)
+            _ = sqlite3_bind_text(handle, index, b.baseAddress, 10, transient)
         }
     }
 
@@ -69,5 +91,22 @@ struct RawStatement {
     func error(_ rc: Int32) -> DatabaseError {
         DatabaseError(resultCode: ResultCode(rawValue: sqlite3_extended_errcode(connection)),
                       message: String(cString: sqlite3_errmsg(connection)), sql: sql)
+    }
+}
+
+/// The statement that runs once per sale, prepared once per session: finding it in GRDB's statement
+/// cache would hash its SQL text for every line of a script.
+final class HotStatements {
+    static let insertSaleSQL = """
+        INSERT INTO sale (event_no, stall_no, product_no, day, qty, amount, channel, buyer, ref, note)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """
+    private var insertSaleStatement: Statement?
+
+    func insertSale(_ db: Database) throws -> RawStatement {
+        if let s = insertSaleStatement { return RawStatement(db, s, sql: HotStatements.insertSaleSQL) }
+        let s = try db.makeStatement(sql: HotStatements.insertSaleSQL)
+        insertSaleStatement = s
+        return RawStatement(db, s, sql: HotStatements.insertSaleSQL)
     }
 }

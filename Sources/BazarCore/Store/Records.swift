@@ -90,8 +90,17 @@ public struct SaleRecord: Sendable, Equatable {
 /// The store's named reads and writes, on one connection. Statements are cached (prepared once).
 public struct Records {
     public let db: Database
+    let hot: HotStatements?
 
-    public init(_ db: Database) { self.db = db }
+    public init(_ db: Database) {
+        self.db = db
+        self.hot = nil
+    }
+
+    init(_ db: Database, hot: HotStatements) {
+        self.db = db
+        self.hot = hot
+    }
 
     // MARK: events
 
@@ -256,12 +265,18 @@ public struct Records {
     }
 
     /// The stall of a participant at an event, made if missing. Returns (stall_no, created).
+    /// Tries the insert first: with a script's first sale of each participant at an event, the stall is
+    /// usually new, and the UNIQUE index answers whether it was there.
     public func ensureStall(eventNo: Int64, participantNo: Int64) throws -> (Int64, Bool) {
-        if let s = try stallNo(eventNo: eventNo, participantNo: participantNo) { return (s, false) }
         let st = try RawStatement(db, "INSERT INTO stall (event_no, participant_no) VALUES (?, ?)")
         st.bind(1, eventNo)
         st.bind(2, participantNo)
-        try st.execute()
+        do {
+            try st.execute()
+        } catch let e as DatabaseError where e.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
+            if let s = try stallNo(eventNo: eventNo, participantNo: participantNo) { return (s, false) }
+            throw e
+        }
         return (st.lastInsertedRowID, true)
     }
 
@@ -321,14 +336,11 @@ public struct Records {
     /// statement is bound through the SQLite C API: GRDB's generic argument binding cost about a
     /// third of the time of each line.
     public func insertSale(_ s: SaleRecord) throws -> Int64 {
-        let st = try RawStatement(db, """
-            INSERT INTO sale (event_no, stall_no, product_no, day, qty, amount, channel, buyer, ref, note)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
+        let st = try hot?.insertSale(db) ?? RawStatement(db, HotStatements.insertSaleSQL)
         st.bind(1, s.eventNo)
         st.bind(2, s.stallNo)
         st.bind(3, s.productNo)
-        st.bind(4, s.day.iso)
+        st.bind(4, day: s.day)
         st.bind(5, s.qty)
         st.bind(6, s.amount)
         st.bind(7, s.channel)

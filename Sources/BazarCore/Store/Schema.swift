@@ -125,6 +125,7 @@ enum Schema {
             SELECT coalesce(max(s.channel = 'online'), 0) | (coalesce(max(s.channel = 'offline'), 0) << 1)
             FROM sale s WHERE s.stall_no = stall.stall_no AND s.product_no IS NULL AND s.void = 0);
         DROP INDEX sale_stall;
+        DROP INDEX listing_product;
         """,
     ]
 

@@ -52,6 +52,10 @@ public final class Store {
                     try db.execute(sql: "PRAGMA journal_mode = WAL")
                 }
                 try db.execute(sql: "PRAGMA synchronous = FULL")
+                // 8 MiB of pages instead of SQLite's 2: a large script's indexes stay in memory rather than being
+                // written to the WAL and read back again and again (loading a million sales: 380 MB written instead of
+                // 480, 260 MB read back instead of 780).
+                try db.execute(sql: "PRAGMA cache_size = -8192")
                 try Schema.migrate(db)
             }
         } catch let error as BazarError {

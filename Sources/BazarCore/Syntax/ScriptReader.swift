@@ -49,6 +49,14 @@ public final class ScriptReader {
     /// The file name shown in errors (nil for standard input).
     public var file: String? { path }
 
+    /// True when the input is a regular file (also standard input redirected from one): it can be read
+    /// ahead of execution. A pipe or a terminal cannot: its next line may not have been written yet.
+    public var isRegularFile: Bool {
+        guard let stream else { return false }
+        var st = stat()
+        return fstat(fileno(stream), &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG
+    }
+
     static func describe(_ code: Int32) -> String {
         guard let s = strerror(code) else { return "error \(code)" }
         return String(cString: s)
