@@ -28,12 +28,15 @@ let package = Package(
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
         ),
+        // SQLite's process-wide settings (sqlite3_config is variadic: C only).
+        .target(name: "CSQLiteSetup"),
         // The executable: command line, the input loop, the libedit shell.
         .executableTarget(
             name: "bazar",
             dependencies: [
                 "BazarCore",
                 "CEditLine",
+                "CSQLiteSetup",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -1,5 +1,6 @@
 import ArgumentParser
 import BazarCore
+import CSQLiteSetup
 #if canImport(Glibc)
 @preconcurrency import Glibc
 #endif
@@ -61,6 +62,9 @@ for case .file(let path) in inputs where path != "-" {
         usageError("cannot read script '\(path)': \(String(cString: strerror(errno)))", hint: "check the file name")
     }
 }
+
+// Before the first connection opens (it fails harmlessly if SQLite is already initialized).
+_ = bazar_sqlite_setup()
 
 let store: Store
 let storePath = options.memory ? ":memory:" : (options.store ?? Store.defaultPath(environment: environment))

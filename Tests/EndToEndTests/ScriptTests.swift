@@ -77,6 +77,30 @@ import Foundation
         return all
     }
 
+    /// A script numbers the items its sales name, to find them again without hashing; a script it runs numbers
+    /// its own. The same number in both must not make one item stand for the other.
+    @Test func aScriptRunInsideAnotherSellsItsOwnItems() throws {
+        let dir = TempDir()
+        let inner = try dir.write("inner.bazar", """
+            add sale kopi-tugu/tubruk qty 2
+            """)
+        let outer = try dir.write("outer.bazar", """
+            add participant wedang-batavia
+            add product wedang-batavia/bir-pletok price 25rb
+            add participant kopi-tugu
+            add product kopi-tugu/tubruk price 10rb
+            open event jakpus-2021-09 mode hybrid on 2021-09-23
+            add sale wedang-batavia/bir-pletok qty 1
+            run \(inner)
+            add sale wedang-batavia/bir-pletok qty 3
+            """)
+        let r = try Bazar.run(["--store", dir.store, "--format", "csv", outer, "-c", "list sales"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let products = r.stdout.split(whereSeparator: \.isNewline).dropFirst().map { $0.split(separator: ",")[4] }
+        #expect(products == ["bir-pletok", "tubruk", "bir-pletok"], "\(r.stdout)")
+        #expect(r.stdout.contains(",3,75000,"), "\(r.stdout)")
+    }
+
     @Test func scriptWhoseLastLineFailsLeavesTheStoreAsItWas() throws {
         let dir = TempDir()
         let first = try dir.write("first.bazar", Self.setup + "\nadd product wedang-batavia/bir-pletok name \"Bir Pletok Tubruk\" price 25rb\nadd sale wedang-batavia/bir-pletok 3\n")

@@ -80,8 +80,8 @@ public final class ParsedCommand: @unchecked Sendable {
     public let redirect: Redirect?
     /// The span of the command words.
     public let commandSpan: SourceSpan
-    /// For `add sale`: its arguments typed once, when it is parsed (set only by `init`).
-    public private(set) var sale: SaleArguments?
+    /// For `add sale`: its arguments typed once, when it is parsed (set by `init`, numbered by `ParseAhead`).
+    public internal(set) var sale: SaleArguments?
 
     public init(spec: CommandSpec, line: SourceLine, arguments: ArgumentList, attributeOrder: [String], redirect: Redirect?,
                 commandSpan: SourceSpan) {
@@ -148,6 +148,9 @@ public final class ParsedCommand: @unchecked Sendable {
 public struct SaleArguments: Sendable {
     /// The item as written, and its parts (`participant/product`, or one id).
     public var item: String
+    /// A number for the item as written, the same for every line of a script that writes it so (given by
+    /// the thread that parses the script): executing the sale finds the item by index instead of by hashing.
+    public internal(set) var itemNumber: Int?
     public var itemFirst: String
     public var itemSecond: String?
     public var day: Int64?
@@ -162,6 +165,7 @@ public struct SaleArguments: Sendable {
     public var note: String?
 
     public init(_ cmd: ParsedCommand) {
+        itemNumber = nil
         let parts = cmd.ref("item")
         item = cmd.refText("item") ?? ""
         itemFirst = parts?.first ?? ""

@@ -56,7 +56,7 @@ extension Session {
     }
 
     func addParticipant(_ cmd: ParsedCommand) throws -> Outcome {
-        cache.saleItems = [:]   // what a sale's item names may change
+        cache.forgetSaleItems()   // what a sale's item names may change
         let id = cmd.text("id")!
         var p = ParticipantRecord(id: id)
         for name in ParticipantRecord.textAttributes where cmd.has(name) { p.fields[name] = cmd.text(name) }
@@ -75,7 +75,7 @@ extension Session {
     }
 
     func editParticipant(_ cmd: ParsedCommand) throws -> Outcome {
-        cache.saleItems = [:]   // what a sale's item names may change
+        cache.forgetSaleItems()   // what a sale's item names may change
         var p = try participantDetails(cmd.text("id")!, at: cmd.span("id"))
         guard !cmd.attributeOrder.isEmpty else { throw BazarError(.incompleteCommand(usage: cmd.spec.usage), at: cmd.span) }
         for name in cmd.attributeOrder { p.fields[name] = cmd.text(name) }
@@ -86,7 +86,7 @@ extension Session {
     }
 
     func addProduct(_ cmd: ParsedCommand) throws -> Outcome {
-        cache.saleItems = [:]   // what a sale's item names may change
+        cache.forgetSaleItems()   // what a sale's item names may change
         let (first, second) = cmd.ref("ref")!
         let span = cmd.span("ref")
         let owner: ParticipantRecord
@@ -120,7 +120,7 @@ extension Session {
     }
 
     func editProduct(_ cmd: ParsedCommand) throws -> Outcome {
-        cache.saleItems = [:]   // what a sale's item names may change
+        cache.forgetSaleItems()   // what a sale's item names may change
         var p = try productDetails(try productRef(cmd))
         guard !cmd.attributeOrder.isEmpty else { throw BazarError(.incompleteCommand(usage: cmd.spec.usage), at: cmd.span) }
         if cmd.has("name") { p.name = cmd.text("name") }

@@ -14,18 +14,20 @@ extension Session {
         // Stalls and listings belong to one event: what is known of them is dropped when sales move on to another.
         if cache.stallsEvent != eventNo {
             cache.stalls = [:]
-            cache.saleItems = [:]
+            cache.forgetEventItems()
             cache.stallsEvent = eventNo
             cache.eventOnline = context.event?.mode == "online"
         }
         let a = cmd.sale ?? SaleArguments(cmd)
 
-        // What was sold, and at which stall: resolved once per item as written and event, then one lookup per sale.
+        // What was sold, and at which stall: resolved once per item as written and event; after that, found by
+        // the item's number in a script, else by its text.
         var item: SaleItem
-        if let known = cache.saleItems[a.item], known.currentStall == context.stall?.no {
+        if let known = cache.saleItem(a, eventNo: eventNo, currentStall: context.stall?.no) {
             item = known
         } else {
             item = try resolveSaleItem(cmd, eventNo: eventNo)
+            cache.keep(item, for: a)
         }
         let sold = item.product
 
@@ -79,7 +81,7 @@ extension Session {
                 try records.markStallSold(stallNo: item.stallNo, channelBit: bit)
             }
             item.channels |= bit
-            cache.saleItems[a.item] = item
+            cache.keep(item, for: a)
         }
         let sale = SaleRecord(eventNo: eventNo, stallNo: item.stallNo, productNo: sold?.no, day: day, qty: qty, amount: amount,
                               channel: channel, buyer: a.buyer, ref: a.ref, note: a.note)
@@ -92,6 +94,9 @@ extension Session {
     /// `add sale`'s item resolved: the product (nil for a sale of the whole stall), its seller, and the seller's
     /// stall at the event (made with its first sale).
     struct SaleItem {
+        /// The item as written, and the event it was resolved at.
+        var text: String
+        var eventNo: Int64
         var product: ProductRecord?
         var seller: ParticipantRecord
         var stallNo: Int64
@@ -135,7 +140,8 @@ extension Session {
             stallNo = try records.ensureStall(eventNo: eventNo, participantNo: seller.no).0
             cache.stalls[seller.no] = stallNo
         }
-        return SaleItem(product: sold, seller: seller, stallNo: stallNo, currentStall: context.stall?.no)
+        return SaleItem(text: cmd.refText("item")!, eventNo: eventNo, product: sold, seller: seller, stallNo: stallNo,
+                        currentStall: context.stall?.no)
     }
 
     func voidSale(_ cmd: ParsedCommand) throws -> Outcome {
@@ -144,7 +150,7 @@ extension Session {
         if sale.void { throw BazarError(.saleAlreadyVoid(n), at: cmd.span("n")) }
         try records.voidSale(id: n, reason: cmd.text("reason"))
         try records.refreshChannels(of: sale)
-        cache.saleItems = [:]
+        cache.forgetSaleItems()
         return .confirmation("sale #\(n) void: \(Money.format(sale.amount)) no longer counts\(cmd.text("reason").map { " (\($0))" } ?? "")")
     }
 }

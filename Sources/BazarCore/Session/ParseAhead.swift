@@ -47,10 +47,17 @@ final class ParseAhead: @unchecked Sendable {
     private func produce(_ reader: ScriptReader, _ parser: Parser) {
         var batch: [Item] = []
         batch.reserveCapacity(ParseAhead.batchSize)
+        var itemNumbers: [String: Int] = [:]
         while let line = reader.next() {
             let parsed: Result<ParsedCommand?, any Error>
             do {
-                parsed = .success(try parser.parse(line))
+                let command = try parser.parse(line)
+                if let command, let item = command.sale?.item {
+                    let n = itemNumbers[item, default: itemNumbers.count]
+                    if n == itemNumbers.count { itemNumbers[item] = n }
+                    command.sale!.itemNumber = n
+                }
+                parsed = .success(command)
             } catch {
                 parsed = .failure(error)
             }

@@ -129,8 +129,52 @@ struct LookupCache {
     var stallsEvent: Int64 = 0
     /// Whether the cached event is an online one (its sales' usual channel).
     var eventOnline = false
-    /// `add sale`'s items at the cached event, by the item as written.
+    /// `add sale`'s items at the cached event. In a script, by the item's number (an index into `eventSaleItems`,
+    /// found without hashing); otherwise by the item as written.
+    var numberedSaleItems: [Int32] = []
+    var eventSaleItems: [Session.SaleItem] = []
     var saleItems: [String: Session.SaleItem] = [:]
+
+    func saleItem(_ a: SaleArguments, eventNo: Int64, currentStall: Int64?) -> Session.SaleItem? {
+        let known: Session.SaleItem?
+        if let n = a.itemNumber {
+            let i = n < numberedSaleItems.count ? Int(numberedSaleItems[n]) : -1
+            known = i >= 0 && i < eventSaleItems.count ? eventSaleItems[i] : nil
+        } else {
+            known = saleItems[a.item]
+        }
+        guard let known, known.eventNo == eventNo, known.currentStall == currentStall, known.text == a.item else { return nil }
+        return known
+    }
+
+    mutating func keep(_ item: Session.SaleItem, for a: SaleArguments) {
+        guard let n = a.itemNumber else {
+            saleItems[a.item] = item
+            return
+        }
+        if n >= numberedSaleItems.count {
+            numberedSaleItems += Array(repeating: -1, count: max(n + 1 - numberedSaleItems.count, numberedSaleItems.count))
+        }
+        let i = Int(numberedSaleItems[n])
+        if i >= 0, i < eventSaleItems.count, eventSaleItems[i].text == a.item {
+            eventSaleItems[i] = item
+        } else {
+            numberedSaleItems[n] = Int32(eventSaleItems.count)
+            eventSaleItems.append(item)
+        }
+    }
+
+    /// When sales move on to another event: its stalls and listings are others.
+    mutating func forgetEventItems() {
+        eventSaleItems.removeAll(keepingCapacity: true)
+        saleItems = [:]
+    }
+
+    /// After a change to what an item may name (a participant or product added or edited, a sale voided).
+    mutating func forgetSaleItems() {
+        forgetEventItems()
+        numberedSaleItems = []
+    }
 
     struct ProductKey: Hashable {
         var participant: Int64
