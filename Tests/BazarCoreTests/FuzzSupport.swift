@@ -158,6 +158,15 @@ enum FuzzCheck {
                      + (SELECT count(*) FROM sale WHERE typeof(amount) <> 'integer' OR typeof(qty) <> 'integer')
                 """) ?? 0
             if bad != 0 { return "\(bad) sales break the store's rules" }
+            // What listings and stalls say they sold on (kept as sales are added and voided) is what their sales say.
+            let sold = "coalesce(max(s.channel = 'online'), 0) | (coalesce(max(s.channel = 'offline'), 0) << 1)"
+            let wrongChannels = try Int.fetchOne(db, sql: """
+                SELECT (SELECT count(*) FROM listing l WHERE l.channels <>
+                          (SELECT \(sold) FROM sale s WHERE s.stall_no = l.stall_no AND s.product_no = l.product_no AND s.void = 0))
+                     + (SELECT count(*) FROM stall st WHERE st.whole_channels <>
+                          (SELECT \(sold) FROM sale s WHERE s.stall_no = st.stall_no AND s.product_no IS NULL AND s.void = 0))
+                """) ?? 0
+            if wrongChannels != 0 { return "\(wrongChannels) listings or stalls have channels their sales do not say" }
             return nil
         } catch {
             return "checking failed: \(error)"
