@@ -115,6 +115,7 @@ enum Schema {
         // 2: sales are no longer indexed by stall: that index cost a quarter of every sale's insert. What
         // reports asked it (did this listing sell, and on which channel) is kept on the listing and the stall
         // instead, set when a sale is added or voided; lists of an event's sales go through its days in sale_day.
+        // listing_product goes too: nothing reads listings by product, and each new listing wrote a random page of it.
         """
         ALTER TABLE listing ADD COLUMN channels INTEGER NOT NULL DEFAULT 0 CHECK (channels BETWEEN 0 AND 3);
         ALTER TABLE stall ADD COLUMN whole_channels INTEGER NOT NULL DEFAULT 0 CHECK (whole_channels BETWEEN 0 AND 3);
