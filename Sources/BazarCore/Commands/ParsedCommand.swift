@@ -62,7 +62,6 @@ public struct ArgumentList: Sendable {
 
     public func contains(_ name: String) -> Bool { index(of: name) != nil }
 
-    public var allNames: [String] { names }
     public var isEmpty: Bool { names.isEmpty }
 }
 
@@ -146,13 +145,11 @@ public final class ParsedCommand: @unchecked Sendable {
 /// for a script) fills these once, so that executing a sale reads fields instead of searching its arguments
 /// by name a dozen times. Where an error needs a span, `ParsedCommand.span(_:)` still has it.
 public struct SaleArguments: Sendable {
-    /// The item as written, and its parts (`participant/product`, or one id).
+    /// The item as written (`participant/product`, or one id).
     public var item: String
     /// A number for the item as written, the same for every line of a script that writes it so (given by
     /// the thread that parses the script): executing the sale finds the item by index instead of by hashing.
     public internal(set) var itemNumber: Int?
-    public var itemFirst: String
-    public var itemSecond: String?
     public var day: Int64?
     public var hasDate: Bool
     public var date: Day?
@@ -166,10 +163,7 @@ public struct SaleArguments: Sendable {
 
     public init(_ cmd: ParsedCommand) {
         itemNumber = nil
-        let parts = cmd.ref("item")
         item = cmd.refText("item") ?? ""
-        itemFirst = parts?.first ?? ""
-        itemSecond = parts?.second
         day = cmd.count("day")
         hasDate = cmd.has("date")
         date = cmd.day("date")

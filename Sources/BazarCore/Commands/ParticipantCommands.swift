@@ -7,11 +7,10 @@ extension Session {
     /// cache keeps only what lookups need). `participantDetails` has the rest.
     func participant(_ id: String, at span: SourceSpan) throws -> ParticipantRecord {
         if let p = cache.participants[id] { return p }
-        guard var p = try records.participant(id: id) else {
+        guard let p = try records.participant(id: id)?.lookupOnly else {
             let suggestion = Suggest.closest(to: id, among: try records.ids(table: "participant"))
             throw BazarError(.unknownThing(kind: "participant", id: id, suggestion: suggestion), at: span)
         }
-        p.fields = [:]
         cache.participants[id] = p
         return p
     }
@@ -27,13 +26,10 @@ extension Session {
     func product(of participant: ParticipantRecord, _ id: String, at span: SourceSpan) throws -> ProductRecord {
         let key = LookupCache.ProductKey(participant: participant.no, id: id)
         if let p = cache.products[key] { return p }
-        guard var p = try records.product(participantNo: participant.no, id: id) else {
+        guard let p = try records.product(participantNo: participant.no, id: id)?.lookupOnly else {
             let suggestion = Suggest.closest(to: id, among: try records.productIDs(participantNo: participant.no))
             throw BazarError(.unknownThing(kind: "product", id: "\(participant.id)/\(id)", suggestion: suggestion.map { "\(participant.id)/\($0)" }), at: span)
         }
-        p.name = nil
-        p.category = nil
-        p.unit = nil
         cache.products[key] = p
         return p
     }
@@ -68,9 +64,7 @@ extension Session {
             throw BazarError(.alreadyExists(kind: "participant", id: existing?.id ?? id), at: cmd.span("id"))
         }
         // Sales and products name it next: known without asking the store.
-        var known = p
-        known.fields = [:]
-        cache.participants[id] = known
+        cache.participants[id] = p.lookupOnly
         return .confirmation("participant \(p.id) added\(p.fields["name"].map { ": \($0)" } ?? "")")
     }
 
@@ -110,11 +104,7 @@ extension Session {
             let existing = try records.product(participantNo: owner.no, id: id)
             throw BazarError(.alreadyExists(kind: "product", id: existing?.ref ?? "\(owner.id)/\(id)"), at: span)
         }
-        var known = p
-        known.name = nil
-        known.category = nil
-        known.unit = nil
-        cache.products[LookupCache.ProductKey(participant: owner.no, id: id)] = known
+        cache.products[LookupCache.ProductKey(participant: owner.no, id: id)] = p.lookupOnly
         let price = p.price.map { " at \(Money.format($0))" } ?? ""
         return .confirmation("product \(p.ref) added\(p.name.map { ": \($0)" } ?? "")\(price)")
     }

@@ -18,7 +18,7 @@ extension Session {
             cache.stallsEvent = eventNo
             cache.eventOnline = context.event?.mode == "online"
         }
-        let a = cmd.sale ?? SaleArguments(cmd)
+        let a = cmd.sale!   // made for every add sale when it is parsed
 
         // What was sold, and at which stall: resolved once per item as written and event; after that, found by
         // the item's number in a script, else by its text.
@@ -121,8 +121,7 @@ extension Session {
         } else if let stall = context.stall, let p = try? product(of: stall, first, at: refSpan) {
             sold = p
             seller = stall
-        } else if var p = try records.participant(id: first) {
-            p.fields = [:]
+        } else if let p = try records.participant(id: first)?.lookupOnly {
             seller = p
         } else if let stall = context.stall {
             let suggestion = Suggest.closest(to: first, among: try records.productIDs(participantNo: stall.no))

@@ -56,6 +56,9 @@ public struct ParticipantRecord: Sendable, Equatable {
     public var id: String
     public var fields: [String: String] = [:]
     static let textAttributes = ["name", "owner", "kota", "kecamatan", "kelurahan", "category", "kind", "phone"]
+
+    /// Number and id only: what lookup caches keep (a script may name 20,000 participants).
+    var lookupOnly: ParticipantRecord { ParticipantRecord(no: no, id: id) }
 }
 
 public struct ProductRecord: Sendable, Equatable {
@@ -69,6 +72,9 @@ public struct ProductRecord: Sendable, Equatable {
     public var unit: String?
     public var ref: String { "\(participantID)/\(id)" }
     static let textAttributes = ["name", "category", "unit"]
+
+    /// Numbers, ids and price only: what lookup caches keep (a script may name 60,000 products).
+    var lookupOnly: ProductRecord { ProductRecord(no: no, participantNo: participantNo, participantID: participantID, id: id, price: price) }
 }
 
 public struct SaleRecord: Sendable, Equatable {
