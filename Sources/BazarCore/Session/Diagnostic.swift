@@ -8,11 +8,17 @@
 /// Interactively (no file) the location prefix is left out.
 public enum Diagnostic {
     public static func render(_ error: BazarError, line: SourceLine?) -> String {
+        render(message: error.message, hint: error.hint, span: error.span, line: line)
+    }
+
+    /// An error, or a warning (`warning: …` in the same shape: the line goes on).
+    public static func render(message: String, hint: String?, span: SourceSpan?, line: SourceLine?, warning: Bool = false) -> String {
         var out = ""
-        let message = printable(error.message)
-        let hint = error.hint.map(printable)
+        let message = printable(message)
+        let hint = hint.map(printable)
+        let label = (warning ? Phrase.warningLabel : Phrase.errorLabel).say()
         guard let line else {
-            out += "error: \(message)\n"
+            out += "\(label): \(message)\n"
             if let hint { out += "  = \(hint)\n" }
             return out
         }
@@ -22,7 +28,7 @@ public enum Diagnostic {
         var bytes = Array(line.text.utf8)
         for i in bytes.indices where bytes[i] < 0x20 || bytes[i] == 0x7F { bytes[i] = 0x20 }
         let clean = String(decoding: bytes, as: UTF8.self)
-        let span = error.span.map { SourceSpan(start: min($0.start, bytes.count), end: min($0.end, bytes.count)) }
+        let span = span.map { SourceSpan(start: min($0.start, bytes.count), end: min($0.end, bytes.count)) }
         // Display columns count the characters of the whole line (a combining mark belongs to the
         // character before it): the caret starts on the character holding the span's first byte.
         var spanColumns: (before: Int, through: Int)?
@@ -40,9 +46,9 @@ public enum Diagnostic {
         let column = spanColumns.map { $0.before + 1 }
         let number = String(line.number)
         if let file = line.file {
-            out += "\(file):\(line.number):\(column ?? 1): error: \(message)\n"
+            out += "\(file):\(line.number):\(column ?? 1): \(label): \(message)\n"
         } else {
-            out += "error: \(message)\n"
+            out += "\(label): \(message)\n"
         }
         let gutterWidth = max(5, number.count + 1)
         let pad = String(repeating: " ", count: gutterWidth)

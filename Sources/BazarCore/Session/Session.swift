@@ -53,6 +53,7 @@ public final class Session {
 
     /// Runs one command. Throws `BazarError` with a span into the command's line.
     public func execute(_ command: ParsedCommand) throws -> Outcome {
+        let command = checkingPlaces(command)
         switch command.kind {
         case .openEvent: return try openEvent(command)
         case .closeEvent: return try closeEvent(command, close: true)
