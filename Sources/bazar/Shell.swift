@@ -10,6 +10,8 @@ import BazarCore
 struct Shell {
     let session: Session
     let environment: [String: String]
+    /// Run `bazarrc` first (`--no-rc` turns it off).
+    var startupFile = true
 
     func run() -> Int32 {
         session.interactive = true
@@ -19,6 +21,7 @@ struct Shell {
         Terminal.installSignalHandlers()
         let reader = LineReader(environment: environment)
         session.history = reader.entries
+        if startupFile { StartupFile.run(session, environment: environment) }
         let output = session.output as? StandardOutput
         var worst: Int32 = 0
         loop: while true {

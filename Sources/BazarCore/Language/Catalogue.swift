@@ -8,7 +8,11 @@ public enum Phrase: String, CaseIterable, Sendable {
     // MARK: places
     case placeNotIn, placeNotInJakarta, placeInOtherPlace, placeKeptApart, placeKeptOutside, placeKeptCheck
     // MARK: language and start-up file
-    case languageIs, languageSet, rcError
+    case languageIs, languageSet, rcFailed
+    // MARK: the command line (`--help` and its errors)
+    case cliAbstract, cliDiscussion, cliFiles, cliScript, cliCommand, cliStore, cliMemory, cliOnError, cliFormat, cliToday, cliLang, cliNoRc
+    case cliOnErrorValue, cliFormatValue, cliStoreAndMemory, langFlagValue, seeHelp
+    case todayNotADate, todayHint, cannotReadScript, checkFileName, cannotOpenStore
 
     /// The text in the current language (`Language.current`), arguments filled in.
     public func say(_ arguments: [String: String] = [:]) -> String {

@@ -98,6 +98,7 @@ public final class Session {
         case .setPager:
             settings.pager = command.text("switch") == "on"
             return .nothing
+        case .setLanguage: return setLanguage(command)
         case .help: return try help(command)
         case .quit: return .quit
         }

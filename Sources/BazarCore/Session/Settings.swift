@@ -24,6 +24,8 @@ public struct Settings: Sendable {
     public var onError: ErrorPolicy = .stop
     public var timing = false
     public var pager = true
+    /// The language of everything said (`--lang`, `set language`, `$BAZAR_LANG`, the locale).
+    public var language: Language = .en
     /// How report bar charts are drawn; the program decides it once from the terminal and `NO_COLOR`.
     public var chart = ChartStyle()
     public init() {}
