@@ -9,6 +9,19 @@ public enum Phrase: String, CaseIterable, Sendable {
     case placeNotIn, placeNotInJakarta, placeInOtherPlace, placeKeptApart, placeKeptOutside, placeKeptCheck
     // MARK: language and start-up file
     case languageIs, languageSet, rcFailed
+    // MARK: confirmations and messages of commands
+    case eventCurrent, eventOpened, eventAlreadyClosed, eventClosedNow, eventReopened, eventChanged, datesRange
+    case participantAdded, participantChanged, productAdded, productAddedAt, productChanged
+    case stallExists, stallAdded, stallUpdated, stallListing, saleAdded, saleWholeStall, saleVoided
+    case undone, undoneNothingMore, undoneMore
+    case notRecording, recordingStopped, recordingTo, time
+    case yes, no
+    // MARK: help, history, log
+    case helpHeading, helpMoneyAndDates, helpExample
+    case columnN, columnCommand, columnWhen, columnWho, logRunChanges
+    // MARK: reports
+    case reportTitleMonth, reportTitleYear, reportTitleEvent, reportTitleRange, reportTitleParticipant, reportTitleTop, reportTitleUnsold
+    case reportBy, noRows, none, bestMonth, best, bestNone, bestProducts, total
     // MARK: the command line (`--help` and its errors)
     case cliAbstract, cliDiscussion, cliFiles, cliScript, cliCommand, cliStore, cliMemory, cliOnError, cliFormat, cliToday, cliLang, cliNoRc
     case cliOnErrorValue, cliFormatValue, cliStoreAndMemory, langFlagValue, seeHelp

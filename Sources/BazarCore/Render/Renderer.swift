@@ -34,17 +34,18 @@ public enum Renderer {
         case .int(let n): return String(n)
         case .money(let m): return Money.format(m)
         case .day(let d): return d
-        case .bool(let b): return b ? "yes" : "no"
+        case .bool(let b): return (b ? Phrase.yes : Phrase.no).say()
         case .list(let l): return l.joined(separator: " ")
-        case .tenths(let t): return Renderer.tenths(t) + "%"
+        case .tenths(let t): return Renderer.tenths(t, comma: Language.current == .id) + "%"
         }
     }
 
     /// `123.4` from 1234 tenths, without floating point.
-    static func tenths(_ t: Int64) -> String {
+    static func tenths(_ t: Int64, comma: Bool = false) -> String {
         let sign = t < 0 ? "-" : ""
         let m = t.magnitude
-        return "\(sign)\(m / 10).\(m % 10)"
+        // (Indonesian writes a decimal comma: 17,9%. CSV and JSON keep the point.)
+        return "\(sign)\(m / 10)\(comma ? "," : ".")\(m % 10)"
     }
 
     /// How a cell reads in CSV: money and numbers as plain integers, for spreadsheets.

@@ -93,8 +93,8 @@ extension Session {
     /// `Time: 0.412 ms`.
     static func formatTime(_ seconds: Double) -> String {
         let ms = seconds * 1000
-        if ms < 1000 { return "Time: " + String(format: "%.3f ms", ms) + "\n" }
-        return "Time: " + String(format: "%.3f ms (%.1f s)", ms, seconds) + "\n"
+        if ms < 1000 { return Phrase.time.say(["time": String(format: "%.3f ms", ms)]) + "\n" }
+        return Phrase.time.say(["time": String(format: "%.3f ms (%.1f s)", ms, seconds)]) + "\n"
     }
 
     static let readsSeveralTimes: Set<CommandKind> = [.report, .dump, .listEvents, .listParticipants, .listProducts, .listStalls, .listSales]
