@@ -30,3 +30,44 @@ import Foundation
         #expect(r.stdout.contains("Jakarta Pusat  Tanah Abang"))
     }
 }
+
+/// The start-up file `$XDG_CONFIG_HOME/bazar/bazarrc` (SPEC section 9).
+@Suite struct StartupFileTests {
+    /// A home with a bazarrc that sets the language, has an error on line 2, and sets the format after it.
+    static func home() throws -> TempDir {
+        let dir = TempDir()
+        try FileManager.default.createDirectory(atPath: dir.path("config/bazar"), withIntermediateDirectories: true)
+        try dir.write("config/bazar/bazarrc", "set language id\nset formatt csv\nset format markdown\n")
+        return dir
+    }
+
+    @Test func theShellRunsBazarrcAndAnErrorInItShowsItsPathAndLineWithoutStoppingTheShell() throws {
+        let dir = try Self.home()
+        let sh = try PtyShell(["--memory"], home: dir.url.path)
+        let rc = dir.path("config/bazar/bazarrc")
+        try sh.expect("\(rc):2:1: kesalahan: perintah 'set formatt' tidak dikenal")
+        try sh.expect("1 baris berkas awal \(rc) gagal; shell tetap berjalan")
+        try sh.expect("bazar> ")
+        // The lines after the error ran: Indonesian, and markdown.
+        sh.send("history\r")
+        try sh.expect("| no | perintah |")
+        sh.send("add sale x\r")
+        try sh.expect("kesalahan: belum ada acara yang dibuka")
+        sh.send("\u{04}")
+        #expect(sh.waitExit() == 0)
+    }
+
+    @Test func noRcSkipsItAndScriptsNeverRunIt() throws {
+        let dir = try Self.home()
+        let sh = try PtyShell(["--memory", "--no-rc"], home: dir.url.path)
+        try sh.expect("bazar> ")
+        sh.send("add sale x\r")
+        try sh.expect("error: no event is open")
+        sh.send("\u{04}")
+        #expect(sh.waitExit() == 0)
+        #expect(!sh.transcript.contains("bazarrc"))
+        // Not interactive: the start-up file is the shell's only.
+        let r = try Bazar.run(["--memory", "-c", "add sale x"], environment: ["XDG_CONFIG_HOME": dir.path("config")])
+        #expect(r.stderr.hasPrefix("error: no event is open"))
+    }
+}

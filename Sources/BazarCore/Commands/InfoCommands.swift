@@ -38,15 +38,15 @@ extension Session {
         let shown = history.suffix(n)
         let first = history.count - shown.count + 1
         let rows = shown.enumerated().map { [Cell.int(Int64(first + $0.offset)), .text($0.element)] }
-        return .table(ResultTable(columns: [Phrase.columnN.say(), Phrase.columnCommand.say()], rows: rows))
+        return .table(ResultTable(columns: ["n", "command"], rows: rows))
     }
 
     func showLog(_ cmd: ParsedCommand) throws -> Outcome {
         let n = cmd.count("n") ?? Int64.max
         let rows = try Row.fetchAll(db, sql: """
             SELECT seq, at, who, command FROM (SELECT * FROM change_log ORDER BY seq DESC LIMIT ?) ORDER BY seq
-            """, arguments: [n]).map { r -> [Cell] in [.int(r[0]), .text(r[1]), .text(r[2]), .text(Session.logCommand(r[3]))] }
-        return .table(ResultTable(columns: [Phrase.columnN.say(), Phrase.columnWhen.say(), Phrase.columnWho.say(), Phrase.columnCommand.say()], rows: rows))
+            """, arguments: [n]).map { r -> [Cell] in [.int(r[0]), .text(r[1]), .text(r[2]), .text(r[3])] }
+        return .table(ResultTable(columns: ["n", "when", "who", "command"], rows: rows))
     }
 
     func record(_ cmd: ParsedCommand) throws -> Outcome {

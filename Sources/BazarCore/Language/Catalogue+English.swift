@@ -16,7 +16,6 @@ extension Phrase {
         case .placeKeptCheck: return "kept as written; check the kota, kecamatan and kelurahan"
 
         case .languageIs: return "language: {language} (English); 'set language id' for Bahasa Indonesia"
-        case .languageSet: return "language: English"
         case .rcFailed: return "{count} line(s) of the start-up file {path} failed; the shell goes on"
 
         case .eventCurrent: return "event {id} is current ({dates})"

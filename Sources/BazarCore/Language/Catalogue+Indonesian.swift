@@ -16,7 +16,6 @@ extension Phrase {
         case .placeKeptCheck: return "disimpan sesuai tulisan; periksa kembali kota, kecamatan, dan kelurahannya"
 
         case .languageIs: return "bahasa: {language} (Bahasa Indonesia); 'set language en' untuk bahasa Inggris"
-        case .languageSet: return "bahasa: Bahasa Indonesia"
         case .rcFailed: return "{count} baris berkas awal {path} gagal; shell tetap berjalan"
 
         case .eventCurrent: return "acara {id} kini aktif ({dates})"

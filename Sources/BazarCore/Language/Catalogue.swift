@@ -8,7 +8,7 @@ public enum Phrase: String, CaseIterable, Sendable {
     // MARK: places
     case placeNotIn, placeNotInJakarta, placeInOtherPlace, placeKeptApart, placeKeptOutside, placeKeptCheck
     // MARK: language and start-up file
-    case languageIs, languageSet, rcFailed
+    case languageIs, rcFailed
     // MARK: confirmations and messages of commands
     case eventCurrent, eventOpened, eventAlreadyClosed, eventClosedNow, eventReopened, eventChanged, datesRange
     case participantAdded, participantChanged, productAdded, productAddedAt, productChanged

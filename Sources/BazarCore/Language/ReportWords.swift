@@ -61,6 +61,24 @@ enum ReportWords {
         return copy
     }
 
+    /// `log` and `history` as a person reads them: in Indonesian their headings, and the log's own
+    /// words (`run x.bazar: 3 changes`). JSON and CSV keep the names and the text as stored.
+    static func forReading(_ t: ResultTable) -> ResultTable {
+        guard Language.current == .id, t.columns == ["n", "when", "who", "command"] || t.columns == ["n", "command"] else { return t }
+        var copy = t
+        let headings: [String: Phrase] = ["n": .columnN, "when": .columnWhen, "who": .columnWho, "command": .columnCommand]
+        copy.columns = t.columns.map { headings[$0]!.say() }
+        if t.columns.count == 4 {
+            copy.rows = t.rows.map { row in
+                guard case .text(let c) = row[3] else { return row }
+                var row = row
+                row[3] = .text(Session.logCommand(c))
+                return row
+            }
+        }
+        return copy
+    }
+
     /// The title in the current language: `report year 2020 · program BORJU · by month` →
     /// `Laporan tahunan 2020 · program BORJU · per bulan`.
     static func title(_ title: String) -> String {

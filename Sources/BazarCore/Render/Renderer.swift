@@ -8,11 +8,12 @@ public enum Renderer {
         case .confirmation(let s), .message(let s): return s + "\n"
         case .text(let s): return s.hasSuffix("\n") || s.isEmpty ? s : s + "\n"
         case .table(let t):
+            let read = ReportWords.forReading(t)
             switch format {
-            case .table: return TextTable.render(t)
+            case .table: return TextTable.render(read)
             case .csv: return CSV.render(t)
             case .json: return JSON.array(t)
-            case .markdown: return Markdown.render(t)
+            case .markdown: return Markdown.render(read)
             }
         case .record(let t):
             switch format {
