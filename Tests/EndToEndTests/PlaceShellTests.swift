@@ -28,6 +28,11 @@ import Foundation
         // Kept as written; a spacing variant stored in the official spelling, its kota filled in.
         #expect(r.stdout.contains("Mentang"))
         #expect(r.stdout.contains("Jakarta Pusat  Tanah Abang"))
+        // A script says each place once (a dump of 20,000 businesses from Bekasi warns once), in Indonesian too.
+        let s = try Bazar.run(["--memory", "--lang", "id"], stdin: "add participant a kota Bekasi\nadd participant b kota Bekasi\nadd participant c kecamatan Mentang\n")
+        #expect(s.status == 0)
+        #expect(s.stderr.components(separatedBy: "peringatan: kota 'Bekasi' tidak terdapat di DKI Jakarta").count == 2)
+        #expect(s.stderr.contains("peringatan: kecamatan 'Mentang' tidak terdapat di DKI Jakarta: maksud Anda 'Menteng' (Jakarta Pusat)?"))
     }
 }
 

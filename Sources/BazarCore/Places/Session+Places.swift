@@ -21,6 +21,8 @@ extension Session {
         let isEvent = cmd.kind == .openEvent || cmd.kind == .editEvent
         let check = PlaceCheck.check(given: given, known: known)
         for w in check.warnings {
+            // A script (a dump of a store with businesses from Bekasi) says each place once.
+            if !echoConfirmations, !warnedPlaces.insert(w.attribute + "\u{0}" + (given[w.attribute] ?? "")).inserted { continue }
             output.writeError(Diagnostic.render(message: w.message, hint: w.hint, span: cmd.span(w.attribute), line: cmd.line, warning: true))
         }
         var arguments = cmd.arguments

@@ -41,6 +41,8 @@ public final class Session {
     var runningScripts: [String] = []
     /// Lookups the hot path of `add sale` repeats; cleared whenever a transaction rolls back.
     var cache = LookupCache()
+    /// Places already warned about in scripts (`Session+Places.swift`): each once, not on every line.
+    var warnedPlaces = Set<String>()
 
     public var parser: Parser { Parser(today: today) }
 
