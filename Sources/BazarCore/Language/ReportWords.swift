@@ -16,7 +16,7 @@ enum ReportWords {
         "achievement_pct": "capaian", "achievement": "capaian", "share_pct": "kontribusi", "share": "kontribusi",
         "unsold": "tidak terjual", "key": "kunci", "total": "jumlah", "name": "nama", "cells": "sel",
         // dimensions (the heading of the key column, and `by …` in a title)
-        "month": "bulan", "day": "tanggal", "event": "acara", "program": "program", "mode": "mode",
+        "month": "bulan", "day": "hari", "event": "acara", "program": "program", "mode": "mode",
         "participant": "peserta", "product": "produk", "category": "kategori", "kota": "kota",
         "kecamatan": "kecamatan", "channel": "kanal", "buyer": "pembeli", "listing": "produk dipajang",
         "qty": "jumlah unit", "amount": "nilai", "price": "harga", "categories": "kategori",
@@ -37,7 +37,7 @@ enum ReportWords {
         return "\(monthNames[m - 1]) \(parts[0])"
     }
 
-    /// A day in words: `Kamis, 23 September 2021` / `Thursday, 23 September 2021`.
+    /// A day in words: `Kamis, 23 September 2021` (Indonesian tables by day; the English ones keep ISO).
     static func longDay(_ day: Day) -> String {
         let weekday = Int((day.ordinal % 7 + 7 + 3) % 7)   // day ordinal 0 (1970-01-01) was a Thursday
         let names = Language.current == .id ? monthNames : englishMonthNames
@@ -48,12 +48,18 @@ enum ReportWords {
     /// The report as a person reads it in the current language: in Indonesian, month rows are
     /// named (`Agustus 2020`); JSON and CSV are made from the report itself and keep ISO keys.
     static func forReading(_ r: ReportResult) -> ReportResult {
-        guard Language.current == .id, case .text("month")? = r.scope.first(where: { $0.0 == "by" })?.1 else { return r }
+        guard Language.current == .id, case .text(let by)? = r.scope.first(where: { $0.0 == "by" })?.1, by == "month" || by == "day" else {
+            return r
+        }
         var copy = r
         func named(_ row: [Cell]) -> [Cell] {
-            guard case .text(let key)? = row.first else { return row }
             var row = row
-            row[0] = .text(month(key))
+            switch row.first {
+            case .text(let key)? where by == "month": row[0] = .text(month(key))
+            case .text(let key)?, .day(let key)?:
+                if by == "day", let d = Day(iso: key) { row[0] = .text(longDay(d)) }
+            default: break
+            }
             return row
         }
         copy.rows.rows = r.rows.rows.map(named)
