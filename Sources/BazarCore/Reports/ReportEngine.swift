@@ -110,7 +110,6 @@ struct ReportEngine {
             return key
         }
         let n = keys.count
-        let keyColumns = (1...n).map(String.init).joined(separator: ", ")
         let name = keys.first(where: \.hasName)?.nameExpression ?? "NULL"
         let salesKeys = keys.map { $0.key(onSales: true) }.joined(separator: ", ")
         let fromBuyer = keys.contains(.buyer)
@@ -119,7 +118,7 @@ struct ReportEngine {
         let salesSQL = with(keys, sales: true) + " SELECT \(salesKeys), max(\(name)), sum(s.amount), sum(s.qty), sum(s.n)\(distincts) FROM S s"
             + joins(keys, onSales: true)
             + (fromBuyer ? " CROSS JOIN stall st2 ON st2.stall_no = s.stall_no" : "")
-            + " GROUP BY \(keyColumns)"
+            + " GROUP BY " + keys.map { $0.group(onSales: true) }.joined(separator: ", ")
         for r in try fetch(salesSQL) {
             let k = slot(r)
             byKey[k]!.omzet = r[n + 1] ?? 0
@@ -140,7 +139,7 @@ struct ReportEngine {
                 ? "FROM E e LEFT JOIN U u ON u.event_no = e.event_no" + joins(keys, onSales: false).replacingOccurrences(of: " CROSS JOIN E e ON e.event_no = u.event_no", with: "")
                 : "FROM U u" + joins(keys, onSales: false)
             let sql = with(keys, sales: false) + " SELECT \(unitKeys), max(\(name)), count(DISTINCT u.participant_no), count(DISTINCT u.stall_no), count(DISTINCT u.product_no) "
-                + from + " GROUP BY \(keyColumns)"
+                + from + " GROUP BY " + keys.map { $0.group(onSales: false) }.joined(separator: ", ")
             for r in try fetch(sql) {
                 let k = slot(r)
                 byKey[k]!.participants = r[n + 1] ?? 0

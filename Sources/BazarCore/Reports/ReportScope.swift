@@ -122,8 +122,13 @@ struct ReportScope {
         // Per unit: grouped by event, stall, product. Otherwise by day and event first, the order of the covering
         // index, so that SQLite sums the groups as it scans instead of sorting every sale.
         var select = units ? ["event_no", "stall_no", "product_no"] : ["day", "event_no"]
-        if let saleKey { select.append("\(saleKey) AS t") }
-        let groupBy = (1...select.count).map(String.init).joined(separator: ", ")
+        var groups = select.count
+        if let saleKey {
+            select.append("\(saleKey) AS t")
+            // A key made of the day (month, day) follows from the groups by day: grouping by it too would sort.
+            if units || !saleKey.contains("day") { groups += 1 }
+        }
+        let groupBy = (1...groups).map(String.init).joined(separator: ", ")
         if !units { select += ["NULL AS stall_no", "NULL AS product_no"] }
         if saleKey == nil { select.append("NULL AS t") }
         var sql = "S0 AS (SELECT " + select.joined(separator: ", ")
