@@ -98,6 +98,8 @@ extension Problem {
             return "acara '\(event)' memiliki \(count) penjualan di luar tanggal yang baru"
         case .nothingToUndo: return "tidak ada yang dapat dibatalkan dalam sesi ini"
         case .reportOverflow: return "jumlah dalam laporan terlalu besar untuk dihitung dalam rupiah"
+        case .reportFailed: return "laporan tidak dapat dihitung dari basis data"
+        case .noSuchValue(let attribute, let value, _): return "\(attribute) '\(value)' tidak ada dalam basis data"
         case .undoConflict(let what): return "'\(what)' tidak dapat dibatalkan: basis data telah diubah oleh pengguna lain"
 
         case .cannotOpenFile(let path, let reason): return "'\(path)' tidak dapat dibuka: \(Problem.reason(reason))"
@@ -180,6 +182,10 @@ extension Problem {
         case .eventHasSalesOutside: return "batalkan (void) penjualan itu lebih dulu, atau pilih tanggal yang mencakupnya"
         case .nothingToUndo: return nil
         case .reportOverflow: return "persempit laporan dengan periode yang lebih pendek atau filter (program, event, kota …); jumlah paling besar Rp 9.223.372.036.854.775.807"
+        case .reportFailed: return "tidak ada yang diubah; periksa basis data dengan 'sqlite3 FILE \"PRAGMA integrity_check\"', dan laporkan ini kepada pengembang bazar"
+        case .noSuchValue(let attribute, _, let s):
+            if let s { return "maksud Anda '\(s)'?" }
+            return attribute == "program" ? "lihat 'list events' untuk daftar program" : "lihat 'list participants' dan 'list products' untuk nilai-nilainya"
         case .undoConflict: return "tidak ada yang dibatalkan; perbaiki sendiri dengan 'edit' atau 'void sale'"
 
         case .cannotOpenFile: return "periksa jalur berkas dan izinnya"

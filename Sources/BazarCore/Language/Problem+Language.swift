@@ -28,5 +28,7 @@ extension Problem {
         "no permission": "tidak ada izin",
         "the store could not be used": "basis data tidak dapat digunakan",
         "not valid UTF-8": "bukan UTF-8 yang sah",
+        "the file is damaged": "berkasnya rusak",
+        "a disk error": "terjadi kesalahan disk",
     ]
 }

@@ -170,6 +170,9 @@ struct ReportEngine {
             } else if dim == .buyer, let s = try fetch("SELECT buyer FROM sale WHERE lower(buyer) = ? ORDER BY id LIMIT 1", arguments: [k]).first {
                 row.key = s[0]
             }
+            // Jakarta's places under their official spelling (SPEC section 9).
+            if dim == .kota { row.key = row.key.map { Places.officialKota($0) ?? $0 } }
+            if dim == .kecamatan { row.key = row.key.map { Places.officialKecamatan($0) ?? $0 } }
             return row
         }
     }
