@@ -9,6 +9,10 @@ extension Problem {
         case "sale": return "penjualan"
         case "stall": return "stan"
         case "map", "mapping": return "pemetaan"
+        case "report": return "jenis laporan"
+        case "ranking": return "peringkat"
+        case "dimension": return "dimensi"
+        case "format": return "format"
         default: return kind
         }
     }
@@ -63,7 +67,7 @@ extension Problem {
         case .unknownCommand(let w, _): return "perintah '\(w)' tidak dikenal"
         case .incompleteCommand(let usage): return "perintah belum lengkap; cara penulisan: \(usage)"
         case .expected(let what, let found):
-            if let found { return "seharusnya \(Problem.indonesianExpected(what)), tertulis '\(found)'" }
+            if let found { return "seharusnya \(Problem.indonesianExpected(what)), bukan '\(found)'" }
             return "seharusnya \(Problem.indonesianExpected(what))"
         case .unknownAttribute(let a, let command, _): return "'\(a)' bukan atribut \(command)"
         case .duplicateAttribute(let a): return "'\(a)' diberikan dua kali"
