@@ -58,6 +58,30 @@ import Testing
         #expect(ReportHelp.indonesian != ReportHelp.text)
     }
 
+    @Test func textsMadeOutsideTheCatalogueAreTranslatedByTheirPatterns() {
+        #expect(Translate.compiled.count == Translate.patterns.count)
+        for (en, id) in Translate.patterns {
+            #expect(en != id, "\(en)")
+            let names = { (t: String) in Set(Phrase.fill(t, [:]).split(separator: "{").dropFirst().map { $0.split(separator: "}")[0] }) }
+            #expect(names(en).subtracting(["s"]) == names(id), "\(en)")
+        }
+        let samples = [
+            ("'dua' is not a quantity", "'dua' bukan jumlah barang"),
+            ("3 lines: unknown SKU 'BP-01' (did you mean wedang-batavia/bir-pletok?), first at row 7",
+             "3 baris: SKU 'BP-01' tidak dikenal (maksud Anda wedang-batavia/bir-pletok?), pertama di baris 7"),
+            ("cannot read this .xlsx file: its shared strings are damaged (more than 1.000.000 texts)",
+             "berkas .xlsx ini tidak dapat dibaca: teks bersamanya rusak (lebih dari 1.000.000 teks)"),
+            ("map each to its product with: map sku TEXT to PARTICIPANT/PRODUCT; then import the file again",
+             "petakan masing-masing ke produknya dengan: map sku TEXT to PARTICIPANT/PRODUCT; lalu impor berkasnya lagi"),
+            ("No such file or directory", "berkas atau direktori tidak ada"),
+            ("something no pattern knows", "something no pattern knows"),
+        ]
+        for (en, id) in samples {
+            #expect(Language.id.speaking { Translate.indonesian(en) } == id)
+            #expect(Translate.indonesian(en) == en)   // English stays English
+        }
+    }
+
     @Test(arguments: [
         ([:], Language.en), (["LANG": "id_ID.UTF-8"], .id), (["LANG": "en_US.UTF-8"], .en), (["LANG": "C"], .en),
         (["LC_ALL": "id_ID", "LANG": "en_US.UTF-8"], .id), (["LC_ALL": "en_US.UTF-8", "LANG": "id_ID.UTF-8"], .en),

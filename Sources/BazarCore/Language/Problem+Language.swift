@@ -8,7 +8,7 @@ extension Problem {
     /// A reason the system or the store gave in English (`strerror`, SQLite), in the current language.
     public static func reason(_ text: String) -> String {
         guard Language.current == .id else { return text }
-        return Problem.indonesianReasons[text] ?? text
+        return Translate.indonesian(text)
     }
 
     static let indonesianReasons: [String: String] = [
