@@ -219,17 +219,12 @@ extension Session {
             extraTotals.append(("unsold", .int(Int64(unsold.count))))
             columns.insert(contentsOf: ["name", "event"], at: 1)
         default:
-            var (rows, salesTotal) = try engine.rows(by: dim)
+            var (rows, salesTotal) = try engine.rows(by: dim, top: req.kind == .top ? (req.limit ?? 10) : nil)
             if req.kind == .year && dim == .month, let p = req.period { rows = ReportRequest.twelveMonths(rows, year: p.start.year) }
             allRows = rows
             totals = try engine.totals(sales: salesTotal)
-            if req.kind == .top {
-                // The best sellers: rows that sold, not the sales for a whole stall (not a product).
-                figures = Array(rows.filter { $0.sales > 0 && !($0.key ?? "").hasSuffix("/*") }.prefix(req.limit ?? 10))
-            } else {
-                figures = rows
-                if let n = req.limit { figures = Array(figures.prefix(n)) }
-            }
+            figures = rows
+            if req.kind != .top, let n = req.limit { figures = Array(figures.prefix(n)) }
             if dim.hasName { columns.insert("name", at: 1) }
         }
 
