@@ -272,8 +272,8 @@ enum ReportKind: String, CaseIterable, Sendable {
         case .event: return "report event [ID] [FILTER VALUE …] [by DIMENSION]"
         case .range: return "report range PERIOD [FILTER VALUE …] [by DIMENSION]"
         case .participant: return "report participant ID [year YEAR] [FILTER VALUE …] [by DIMENSION]"
-        case .top: return "report top products|participants|categories [PERIOD] [FILTER VALUE …] [limit N]"
-        case .unsold: return "report unsold [PERIOD] [FILTER VALUE …] [limit N]"
+        case .top: return "report top products|participants|categories [PERIOD|EVENT] [FILTER VALUE …] [limit N]"
+        case .unsold: return "report unsold [PERIOD|EVENT] [FILTER VALUE …] [limit N]"
         }
     }
 }
@@ -398,15 +398,18 @@ enum ReportHelp {
           report event [ID]                    an event (default the current one), by day; target and achievement
           report range PERIOD                  any period (day, month, quarter 2020-Q3, year, A..B), by day or month
           report participant ID [year YEAR]    one business, by event
-          report top products|participants|categories [PERIOD] [limit N]   the best sellers (default 10)
-          report unsold [PERIOD] [limit N]     listings that sold nothing, then the N lowest sellers
+          report top products|participants|categories [PERIOD|EVENT] [limit N]   the best sellers (default 10)
+          report unsold [PERIOD|EVENT] [limit N]   listings that sold nothing, then the N lowest sellers
         Filters (any report): program P, mode online|offline|hybrid, event ID, kota K, kecamatan K,
-          category C, channel online|offline; kota and kecamatan are the business's.
+          category C, channel online|offline; kota and kecamatan are the business's. A value that
+          matches nothing in the store is an error. Text values group without case.
         by DIMENSION: month, day, event, program, mode, participant, product, category, kota,
           kecamatan, channel, buyer.
         Totals: events, omzet, units, sales, participants, stalls, products, listings, target,
-          achievement_pct. Voided sales never count. An event the period only partly covers counts
-          with all its stalls and listings; its sales count on the days inside the period.
+          achievement_pct (only when no participant, place, category or channel filter narrows the
+          scope). Rows name their event, participant or product. Voided sales never count. An event
+          the period only partly covers counts with all its stalls and listings; its sales count on
+          the days inside the period.
         Examples:
           report year 2020 program BORJU
           report month Agustus 2020
@@ -414,6 +417,7 @@ enum ReportHelp {
           report range 2021-11-26..2021-12-05 program JBL by event
           report top products 2021 limit 5
           report unsold year 2020 program BORJU
+          report unsold borju-2020-08
 
         """
 }

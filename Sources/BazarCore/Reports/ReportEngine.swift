@@ -246,8 +246,8 @@ struct ReportEngine {
             (t.omzet, t.units, t.sales) = (r?[0] ?? 0, r?[1] ?? 0, r?[2] ?? 0)
         }
         let u = try fetch(with([], sales: false)
-            + " SELECT count(DISTINCT participant_no), count(DISTINCT stall_no), count(DISTINCT product_no), count(product_no),"
-            + " count(DISTINCT event_no) FROM U").first
+            + " SELECT count(DISTINCT participant_no), count(DISTINCT stall_no), count(DISTINCT product_no), count(product_no)"
+            + (scope.narrowsUnits ? ", count(DISTINCT event_no)" : "") + " FROM U").first
         t.participants = u?[0] ?? 0
         t.stalls = u?[1] ?? 0
         t.products = u?[2] ?? 0
@@ -278,7 +278,8 @@ struct ReportEngine {
             + " SELECT pa.id || '/' || pr.id, pr.name, e.id, COALESCE(s.amount, 0), COALESCE(s.qty, 0), COALESCE(s.n, 0)"
             + " FROM U u CROSS JOIN E e ON e.event_no = u.event_no CROSS JOIN participant pa ON pa.participant_no = u.participant_no"
             + " CROSS JOIN product pr ON pr.product_no = u.product_no"
-            + " LEFT JOIN S s ON s.stall_no = u.stall_no AND s.product_no = u.product_no"
+            + " LEFT JOIN (SELECT stall_no, product_no, sum(amount) AS amount, sum(qty) AS qty, sum(n) AS n FROM S GROUP BY stall_no, product_no) s"
+            + " ON s.stall_no = u.stall_no AND s.product_no = u.product_no"
         return try fetch(sql).map { r in
             ReportFigures(key: r[0], name: r[1], omzet: r[3], units: r[4], sales: r[5], participants: 1, stalls: 1, products: 1, event: r[2])
         }

@@ -120,7 +120,7 @@ struct ReportScope {
         return .event
     }
 
-    /// `S(event_no, stall_no, product_no, t, amount, qty, n)`: the sales in scope, summed per `grain` (and per `t`,
+    /// `S(day, event_no, stall_no, product_no, t, amount, qty, n)`: the sales in scope, summed per day and `grain` (and per `t`,
     /// the sale's own key for a dimension that is an attribute of the sale: `day`, `month`, `channel`, `buyer`).
     ///
     /// Summed in SQL over the covering index `sale_day` (a range of days), before any join: the joins are then
@@ -134,19 +134,19 @@ struct ReportScope {
         if period != nil { inner.append("day BETWEEN :ps AND :pe") }
         if channel != nil { inner.append("channel = :channel") }
         let grain = max(wanted, unitCheck)
-        // By event or stall: grouped by day first, the order of the covering index, so that SQLite sums the
-        // groups as it scans instead of sorting every sale. By unit: by event, stall and product.
+        // Grouped by day first, the order of the covering index, so that SQLite sums the groups as it scans
+        // instead of sorting every sale (top products 2023 on a million sales: 180 ms of CPU down to 120).
         var select: [String]
         switch grain {
         case .event: select = ["day", "event_no"]
         case .stall: select = ["day", "event_no", "stall_no"]
-        case .unit: select = ["event_no", "stall_no", "product_no"]
+        case .unit: select = ["day", "event_no", "stall_no", "product_no"]
         }
         var groups = select.count
         if let saleKey {
             select.append("\(saleKey) AS t")
             // A key made of the day (month, day) follows from the groups by day: grouping by it too would sort.
-            if grain == .unit || !saleKey.contains("day") { groups += 1 }
+            if !saleKey.contains("day") { groups += 1 }
         } else {
             select.append("NULL AS t")
         }
