@@ -232,7 +232,7 @@ struct Completer {
             return r
         case .day:
             return result(["today", "yesterday"])
-        case .text, .money, .count, .period, .rest:
+        case .text, .money, .count, .saleNumber, .period, .rest:
             return result([])
         }
     }

@@ -41,6 +41,11 @@ public final class Session {
     var runningScripts: [String] = []
     /// Lookups the hot path of `add sale` repeats; cleared whenever a transaction rolls back.
     var cache = LookupCache()
+    /// The number of the sale this session added last (`void sale last`); nil after a failed `add sale`,
+    /// a rollback or `undo`.
+    var lastSaleAdded: Int64?
+    /// A store not made yet, or opened read-only (StoreAccess.swift).
+    public var storeAccess = StoreAccess()
 
     public var parser: Parser { Parser(today: today) }
 
@@ -105,6 +110,8 @@ public final class Session {
     /// After a rollback, what is current may no longer exist; caches may be stale.
     func revalidateContext() {
         cache = LookupCache()
+        lastSaleAdded = nil
+        storeRolledBack()
         if let e = context.event {
             context.event = try? records.event(id: e.id)
             if context.event == nil { context.day = nil }
