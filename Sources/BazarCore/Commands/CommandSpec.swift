@@ -18,6 +18,8 @@ public enum ValueKind: Sendable, Equatable {
     case rest
     /// A file path (a word or a quoted string).
     case path
+    /// An attribute that takes no value (`dry-run`): present or not.
+    case flag
 
     /// What the value looks like, for usage lines and completion.
     public var placeholder: String {
@@ -33,6 +35,7 @@ public enum ValueKind: Sendable, Equatable {
         case .period: return "PERIOD"
         case .rest: return "…"
         case .path: return "FILE"
+        case .flag: return ""
         }
     }
 }

@@ -86,6 +86,9 @@ public enum Problem: Sendable, Equatable {
     // MARK: running
     case interrupted
 
+    // MARK: importing orders (section 8): the location is in the imported file (Import/ImportFailure.swift)
+    case importFailed(ImportFailure)
+
     /// True when the store itself cannot be used: exit status 3.
     public var isStoreProblem: Bool {
         switch self {
@@ -163,6 +166,7 @@ public enum Problem: Sendable, Equatable {
         case .storeFailure(let reason): return "the store failed: \(reason)"
 
         case .interrupted: return "interrupted"
+        case .importFailed(let f): return f.message
         }
     }
 
@@ -218,7 +222,7 @@ public enum Problem: Sendable, Equatable {
         case .eventClosed(let id): return "reopen it with: reopen event \(id)"
         case .eventNotClosed: return nil
         case .dayOutsideEvent, .dayNumberOutsideEvent: return "pick a date inside the event, or change its dates with 'edit event'"
-        case .duplicateRef: return "each order number may be entered once; check 'show sale' for the earlier one"
+        case .duplicateRef: return "each order number may be entered once per product; check 'show sale' for the earlier one"
         case .noPrice(let product): return "give the price or the amount, or set one: edit product \(product) price MONEY"
         case .amountRequired: return "add: amount MONEY"
         case .priceAndAmount: return "amount is the line's total; price is per unit"
@@ -239,6 +243,7 @@ public enum Problem: Sendable, Equatable {
         case .storeTooNew: return "use a newer bazar"
         case .storeFailure: return nil
         case .interrupted: return "nothing of it was kept"
+        case .importFailed(let f): return f.hint
         }
     }
 }
