@@ -99,11 +99,20 @@ extension Session {
     /// The whole import fails: every group of lines that could not be placed, the first one located.
     func unplacedFailure(_ i: OrderImporter) throws -> BazarError {
         let u = i.unplaced
-        let groups = u.groups.sorted { ($0.why, $1.count, $0.firstRow) < ($1.why, $0.count, $1.firstRow) }
+        // Shown: the largest group of each reason, then the largest of the rest; in reason order.
+        let bySize = u.groups.sorted { ($1.count, $0.firstRow) < ($0.count, $1.firstRow) }
+        var shown: [UnplacedLines.Group] = []
+        var reasons = Set<UnplacedLines.Why>()
+        for g in bySize where reasons.insert(g.why).inserted { shown.append(g) }
+        for g in bySize where shown.count < Session.shownGroups && !shown.contains(where: { $0.why == g.why && $0.text == g.text }) {
+            shown.append(g)
+        }
+        shown = Array(shown.prefix(Session.shownGroups)).sorted { ($0.why, $1.count, $0.firstRow) < ($1.why, $0.count, $1.firstRow) }
+        let groups = u.groups
         let first = u.groups.min { $0.firstRow < $1.firstRow }!
         var details: [String] = []
         let suggester = try ProductSuggester(records)
-        for g in groups.prefix(Session.shownGroups) {
+        for g in shown {
             let lines = "\(Money.grouped(Int64(g.count))) line\(g.count == 1 ? "" : "s")"
             var what: String
             switch g.why {
@@ -117,9 +126,9 @@ extension Session {
             }
             details.append("\(lines): \(what), first at row \(g.firstRow)")
         }
-        if groups.count > Session.shownGroups {
-            let rest = groups.dropFirst(Session.shownGroups).reduce(0) { $0 + $1.count } + u.otherLines
-            details.append("… and \(Money.grouped(Int64(rest))) more lines for \(groups.count - Session.shownGroups)\(u.otherLines > 0 ? "+" : "") other reasons")
+        if groups.count > shown.count || u.otherLines > 0 {
+            let rest = u.lines - shown.reduce(0) { $0 + $1.count }
+            details.append("… and \(Money.grouped(Int64(rest))) more lines, \(groups.count - shown.count)\(u.otherLines > 0 ? "+" : "") other SKUs, products or dates")
         }
         let whys = Set(groups.map(\.why))
         var hints: [String] = []

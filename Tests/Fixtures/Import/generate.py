@@ -127,3 +127,52 @@ with open(os.path.join(here, "orders-overlap.csv"), "w", encoding="utf-8", newli
 with open(os.path.join(here, "orders-utf16.txt"), "w", encoding="utf-16", newline="") as f:
     f.write("ref\tdate\tproduct\tqty\tamount\tbuyer\tchannel\r\n")
     f.write("U16-1\t26/11/2021\twedang-batavia/bir-pletok\t1\t25000\tKué Lapis Town\tonline\r\n")
+
+# 5. Written by hand (zipfile), what openpyxl does not write: inline strings, cells without references, formula
+#    text, a sheet in a namespace prefix; and damaged files that must be refused cleanly.
+import zipfile
+
+CONTENT_TYPES = ('<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+                 '<Default Extension="xml" ContentType="application/xml"/></Types>')
+WORKBOOK = ('<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+            'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>'
+            '<sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>')
+RELS = ('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" '
+        'Target="worksheets/sheet1.xml"/></Relationships>')
+
+
+def raw_xlsx(name, rows_xml, shared=None):
+    sheet = ('<?xml version="1.0" encoding="UTF-8"?><x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+             '<x:sheetData>' + rows_xml + '</x:sheetData></x:worksheet>')
+    with zipfile.ZipFile(os.path.join(here, name), "w", zipfile.ZIP_DEFLATED) as z:
+        for path, text in (("[Content_Types].xml", CONTENT_TYPES), ("xl/workbook.xml", WORKBOOK),
+                           ("xl/_rels/workbook.xml.rels", RELS), ("xl/worksheets/sheet1.xml", sheet)):
+            info = zipfile.ZipInfo(path, date_time=(2021, 12, 10, 8, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            z.writestr(info, text)
+        if shared is not None:
+            info = zipfile.ZipInfo("xl/sharedStrings.xml", date_time=(2021, 12, 10, 8, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            z.writestr(info, shared)
+
+
+def inline(text):
+    return f'<x:c t="inlineStr"><x:is><x:t>{text}</x:t></x:is></x:c>'
+
+
+header = "".join(inline(h) for h in ["ref", "date", "product", "qty", "amount", "buyer", "channel"])
+# Row 2: cells without references, a formula's text, a number; row 3 leaves the buyer out (column F) by reference.
+raw_xlsx("inline.xlsx",
+         f'<x:row r="1">{header}</x:row>'
+         f'<x:row r="2">{inline("RAW-1")}<x:c><x:v>44526</x:v></x:c>{inline("wedang-batavia/bir-pletok")}'
+         f'<x:c><x:v>2</x:v></x:c><x:c t="str"><x:f>25000*2</x:f><x:v>50000</x:v></x:c>{inline("Rich &amp; Co")}{inline("online")}</x:row>'
+         f'<x:row r="3"><x:c r="A3" t="inlineStr"><x:is><x:r><x:t>RAW-</x:t></x:r><x:r><x:t>2</x:t></x:r></x:is></x:c>'
+         f'<x:c r="B3" t="inlineStr"><x:is><x:t>26/11/2021</x:t></x:is></x:c><x:c r="C3" t="s"><x:v>0</x:v></x:c>'
+         f'<x:c r="D3"><x:v>1</x:v></x:c><x:c r="E3"><x:v>35000</x:v></x:c><x:c r="G3" t="inlineStr"><x:is><x:t>online</x:t></x:is></x:c></x:row>',
+         shared='<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+                '<si><r><t>wedang-batavia/</t></r><r><t>wedang-komplit</t></r><rPh><t>x</t></rPh></si></sst>')
+raw_xlsx("damaged-xml.xlsx", f'<x:row r="1">{header}</x:row><x:row r="2"><x:c><x:v>1</x:v></x:c><x:c <<<')
+raw_xlsx("long-cell.xlsx", f'<x:row r="1">{header}</x:row><x:row r="2">{inline("R" * 10000)}</x:row>')
+raw_xlsx("wide.xlsx", '<x:row r="1">' + "<x:c><x:v>1</x:v></x:c>" * 100000 + '</x:row>')
+raw_xlsx("no-headers.xlsx", '<x:row r="1">' + inline("Laporan") + '</x:row><x:row r="2">' + inline("Nomor") + inline("Harga") + '</x:row>')

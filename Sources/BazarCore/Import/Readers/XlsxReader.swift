@@ -84,8 +84,7 @@ public final class XlsxReader {
         stream?.finish()
         if stream?.extractionError != nil { throw damaged("its \(what) is damaged or cut short") }
         if !ok, (delegate as? SheetParser)?.failure == nil, (delegate as? SharedStrings)?.failure == nil {
-            let e = parser.parserError.map { " (\(($0 as NSError).localizedDescription))" } ?? ""
-            throw damaged("the XML of its \(what) is damaged at line \(parser.lineNumber)\(e)")
+            throw damaged("the XML of its \(what) is damaged at line \(parser.lineNumber), column \(parser.columnNumber)")
         }
         return delegate
     }
@@ -105,8 +104,7 @@ public final class XlsxReader {
             if delegate.stopped { return }
             if stream.extractionError != nil { throw damaged("sheet '\(sheet.name)' is damaged or cut short") }
             if !ok {
-                let e = parser.parserError.map { " (\(($0 as NSError).localizedDescription))" } ?? ""
-                throw damaged("the XML of sheet '\(sheet.name)' is damaged at line \(parser.lineNumber)\(e)")
+                throw damaged("the XML of sheet '\(sheet.name)' is damaged at line \(parser.lineNumber), column \(parser.columnNumber)")
             }
         }
     }
