@@ -43,7 +43,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "BazarCoreTests", dependencies: ["BazarCore"]),
+        .testTarget(name: "BazarCoreTests", dependencies: ["BazarCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // Runs the built `bazar` binary on scripts and under a pseudo-terminal.
         .testTarget(name: "EndToEndTests", dependencies: ["BazarCore"]),
     ],

@@ -76,6 +76,10 @@ public final class XlsxReader {
             } catch {
                 throw damaged("its \(what) is damaged")
             }
+            // (Foundation's XMLParser crashes on names that are not UTF-8: see ZipEntryStream.)
+            var check = UTF8Check()
+            let valid = data.withUnsafeBytes { check.check($0.bindMemory(to: UInt8.self)) } && check.isComplete
+            guard valid else { throw damaged("its \(what) is not UTF-8 text") }
             parser = XMLParser(data: data)
         }
         parser.shouldResolveExternalEntities = false
@@ -102,6 +106,7 @@ public final class XlsxReader {
             stream.finish()
             if let failure = delegate.failure { throw failure }
             if delegate.stopped { return }
+            if stream.extractionError is ZipEntryStream.NotUTF8 { throw damaged("sheet '\(sheet.name)' is not UTF-8 text") }
             if stream.extractionError != nil { throw damaged("sheet '\(sheet.name)' is damaged or cut short") }
             if !ok {
                 throw damaged("the XML of sheet '\(sheet.name)' is damaged at line \(parser.lineNumber), column \(parser.columnNumber)")
@@ -261,6 +266,8 @@ final class SheetParser: NSObject, XMLParserDelegate {
         case "v", "t":
             collecting = false
         case "c":
+            // (A `</c>` without its `<c>`, in a damaged sheet, is no cell.)
+            guard inCell, column >= 0 else { return }
             inCell = false
             var text = value
             var isNumber = false

@@ -65,7 +65,7 @@ final class ZipEntryStream: InputStream, @unchecked Sendable {
     private func end(_ error: Error?) {
         condition.lock()
         ended = true
-        if !(error is Cancelled) { failure = error }
+        if let error, !(error is Cancelled), failure == nil { failure = error }
         condition.broadcast()
         condition.unlock()
     }
@@ -115,6 +115,52 @@ final class ZipEntryStream: InputStream, @unchecked Sendable {
             buffer.update(from: base + offset, count: n)
         }
         offset += n
+        // Foundation's XMLParser crashes on a name that is not UTF-8 (it force-unwraps the String): the bytes are
+        // checked here, and a part that is not UTF-8 ends as a read error (the file is damaged).
+        if !utf8.check(UnsafeBufferPointer(start: buffer, count: n)) {
+            condition.lock()
+            failure = NotUTF8()
+            condition.unlock()
+            return -1
+        }
         return n
     }
+
+    struct NotUTF8: Error {}
+    private var utf8 = UTF8Check()
+}
+
+/// Checks that bytes fed in pieces are valid UTF-8 (no overlong forms, no surrogates, nothing above U+10FFFF).
+struct UTF8Check {
+    /// Continuation bytes still expected, and the range the next one must fall in.
+    private var need = 0
+    private var low: UInt8 = 0x80
+    private var high: UInt8 = 0xBF
+
+    mutating func check(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        for b in bytes {
+            if need > 0 {
+                guard b >= low && b <= high else { return false }
+                need -= 1
+                low = 0x80
+                high = 0xBF
+                continue
+            }
+            switch b {
+            case 0x00...0x7F: break
+            case 0xC2...0xDF: need = 1
+            case 0xE0: need = 2; low = 0xA0
+            case 0xE1...0xEC, 0xEE, 0xEF: need = 2
+            case 0xED: need = 2; high = 0x9F
+            case 0xF0: need = 3; low = 0x90
+            case 0xF1...0xF3: need = 3
+            case 0xF4: need = 3; high = 0x8F
+            default: return false
+            }
+        }
+        return true
+    }
+
+    /// True when the bytes so far end on a whole character.
+    var isComplete: Bool { need == 0 }
 }
