@@ -1,3 +1,4 @@
+import GRDB
 import Testing
 import Foundation
 
@@ -245,5 +246,44 @@ import Foundation
         r = try Bazar.run(["--store", dir.store, "-c", "import orders \(dua)"])
         #expect(r.stderr.contains("orders.csv:row 3:Jumlah Produk Dibeli: error: 'dua' is not a quantity"), "\(r.stderr)")
         #expect(try Self.sales(dir).isEmpty)
+    }
+}
+
+/// Schema 2 → 4 (3 is reserved for another branch and empty here): a store made before `import orders` keeps its
+/// sales; afterwards a ref is unique per product (not per store) and `map sku` works.
+@Suite struct RefPerProductMigrationTests {
+    @Test func aSchema2StoreIsBroughtForward() throws {
+        let dir = TempDir()
+        let script = try dir.write("old.bazar", """
+            add participant wedang-batavia
+            add product wedang-batavia/bir-pletok price 25rb
+            add product wedang-batavia/wedang-komplit price 35rb
+            open event jbl-2021-11 mode online on 2021-11-26
+            add sale wedang-batavia/bir-pletok 2 ref INV/1
+            """)
+        #expect(try Bazar.run(["--store", dir.store, script]).status == 0)
+        // Back to schema 2 as it was: a ref unique in the whole store, no sku_map.
+        let q = try DatabaseQueue(path: dir.store)
+        try q.writeWithoutTransaction { db in
+            try db.execute(sql: """
+                DROP INDEX sale_ref;
+                CREATE UNIQUE INDEX sale_ref ON sale (ref) WHERE ref IS NOT NULL;
+                DROP TABLE sku_map;
+                PRAGMA user_version = 2;
+                """)
+        }
+        try q.close()
+        let r = try Bazar.run(["--store", dir.store, "--format", "csv", "-c", "open event jbl-2021-11", "-c", "day 1",
+                               "-c", "add sale wedang-batavia/wedang-komplit 1 ref INV/1", "-c", "map sku WK to wedang-batavia/wedang-komplit",
+                               "-c", "list sales"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("1,jbl-2021-11,2021-11-26,wedang-batavia,bir-pletok,2,50000,online,,INV/1"), "\(r.stdout)")
+        #expect(r.stdout.contains("2,jbl-2021-11,2021-11-26,wedang-batavia,wedang-komplit,1,35000,online,,INV/1"), "\(r.stdout)")
+        let twice = try Bazar.run(["--store", dir.store, "-c", "open event jbl-2021-11", "-c", "add sale wedang-batavia/bir-pletok 1 day 1 ref INV/1"])
+        #expect(twice.status == 1)
+        #expect(twice.stderr.contains("ref 'INV/1' is already used by sale #1"), "\(twice.stderr)")
+        let after = try DatabaseQueue(path: dir.store)
+        #expect(try after.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") } == 4)
+        try after.close()
     }
 }
