@@ -109,6 +109,17 @@ import Foundation
         #expect(try Self.sales(dir).count == 8)
     }
 
+    /// `list sales > sales.csv` (event and participant columns) imports into another store as the same sales.
+    @Test func aListOfSalesImportsIntoAnotherStore() throws {
+        let from = try Self.seededStore()
+        let csv = from.path("sales.csv")
+        #expect(try Bazar.run(["--store", from.store, "-c", "import orders \(Self.fixture("shopee-id.xlsx"))", "-c", "list sales > \(csv)"]).status == 0)
+        let to = try Self.seededStore()
+        let r = try Bazar.run(["--store", to.store, "-c", "import orders \(csv)"])
+        #expect(r.stdout.contains("2 sales added, Rp 126.500"), "\(r.stdout) \(r.stderr)")
+        #expect(try Self.sales(to) == Self.sales(from))
+    }
+
     @Test func dryRunLeavesTheStoreByteForByteTheSame() throws {
         let dir = try Self.seededStore()
         let before = try Data(contentsOf: URL(fileURLWithPath: dir.store))

@@ -120,6 +120,7 @@ extension Session {
                 let noun = g.why == .unknownSKU ? "SKU" : (g.why == .unknownName ? "product name" : "product")
                 what = "unknown \(noun) '\(g.text.prefix(80))'"
                 if let s = suggester.suggest(g.text, name: g.name) { what += " (did you mean \(s)?)" }
+            case .unknownEvent: what = "unknown event '\(g.text.prefix(80))'"
             case .noEvent: what = "date \(g.text) is in no online event"
             case .severalEvents: what = "date \(g.text) is in several online events: \(g.name ?? "")"
             case .outsideEvent: what = "date \(g.text) is outside event '\(g.name ?? "")'"
@@ -133,7 +134,7 @@ extension Session {
         let whys = Set(groups.map(\.why))
         var hints: [String] = []
         if !whys.isDisjoint(with: [.unknownSKU, .unknownName, .unknownProduct]) { hints.append("map each to its product with: map sku TEXT to PARTICIPANT/PRODUCT") }
-        if !whys.isDisjoint(with: [.noEvent, .severalEvents, .outsideEvent]) { hints.append("name the event with 'event ID', or open an online event holding those dates") }
+        if !whys.isDisjoint(with: [.unknownEvent, .noEvent, .severalEvents, .outsideEvent]) { hints.append("name the event with 'event ID', or open an online event holding those dates") }
         let location = ImportFailure.at(i.file, row: first.firstRow, column: first.column)
         return BazarError(ImportFailure(location, "\(Money.grouped(Int64(u.lines))) of \(Money.grouped(Int64(i.linesRead))) lines could not be placed; nothing was imported",
                                         details: details, hint: hints.joined(separator: "; ") + "; then import the file again"))

@@ -33,6 +33,7 @@ final class OrderImporter {
     // Lookups repeated on every line, resolved once.
     private var productsByText: [String: ProductRecord?] = [:]
     private var eventsByDay: [Int: [EventRecord]] = [:]
+    private var eventsByID: [String: EventRecord] = [:]
     private var stalls: [StallKey: Int64] = [:]
     private var listingBits: Set<ListingKey> = []
 
@@ -212,8 +213,9 @@ final class OrderImporter {
     private func product(_ row: SheetRow) throws -> ProductRecord? {
         let name = cell(row, .productName)?.text.trimmedOf(" \u{A0}")
         if let c = cell(row, .product) {
-            // bazar's CSV: a product ref, or a mapped text.
-            let t = c.text.trimmedOf(" \u{A0}")
+            // bazar's CSV: a product ref (or, with a participant column, its id), or a mapped text.
+            var t = c.text.trimmedOf(" \u{A0}")
+            if let owner = cell(row, .participant)?.text.trimmedOf(" \u{A0}"), !t.contains("/") { t = owner + "/" + t }
             if let p = try lookup(t) { return p }
             unplaced.add(.unknownProduct, text: t, row: row.number, column: match?.header(.product), name: nil)
             return nil
@@ -251,6 +253,19 @@ final class OrderImporter {
 
     private func event(_ row: SheetRow, day: Day, dateField: OrderField) throws -> EventRecord? {
         let column = match?.header(dateField)
+        var event = self.event
+        if event == nil, let named = cell(row, .event)?.text.trimmedOf(" \u{A0}") {
+            // bazar's CSV may name each line's event.
+            if let known = eventsByID[named.lowercased()] {
+                event = known
+            } else if eventsByID.count < 100_000, let found = try records.event(id: named) {
+                eventsByID[named.lowercased()] = found
+                event = found
+            } else {
+                unplaced.add(.unknownEvent, text: named, row: row.number, column: match?.header(.event), name: nil)
+                return nil
+            }
+        }
         if let event {
             if day < event.start || event.end < day {
                 unplaced.add(.outsideEvent, text: day.iso, row: row.number, column: column, name: event.id)

@@ -3,7 +3,7 @@
 /// the rest are counted.
 struct UnplacedLines {
     enum Why: Int, Comparable {
-        case unknownSKU, unknownName, unknownProduct, noEvent, severalEvents, outsideEvent
+        case unknownSKU, unknownName, unknownProduct, unknownEvent, noEvent, severalEvents, outsideEvent
         static func < (a: Why, b: Why) -> Bool { a.rawValue < b.rawValue }
     }
 

@@ -67,13 +67,14 @@ public enum Layouts {
         required: [.ref, .status, .orderDate, .productName, .qty, .unitPrice],
         cancelledStatuses: ["batal", "pengembalian", "cancel", "return", "refund"])
 
-    /// bazar's own columns (`ref,date,product,qty,amount,buyer,channel`): the `csv` format.
+    /// bazar's own CSV columns (`ref,date,product,qty,amount,buyer,channel`): the `csv` format. `event` and
+    /// `participant` may be columns too, so that `list sales > sales.csv` imports into another store.
     public static let bazarCSV = OrderLayout(
         name: "bazar CSV",
         formats: [.csv],
         headers: [
-            .ref: ["ref"], .orderDate: ["date"], .product: ["product"], .qty: ["qty"], .amount: ["amount"],
-            .city: ["buyer"], .channel: ["channel"],
+            .ref: ["ref"], .orderDate: ["date"], .product: ["product"], .participant: ["participant"], .event: ["event"],
+            .qty: ["qty"], .amount: ["amount"], .city: ["buyer"], .channel: ["channel"],
         ],
         required: [.orderDate, .product],
         headerWithin: 1)

@@ -12,8 +12,8 @@ public enum OrderField: String, Sendable, CaseIterable {
     case status, cancelledDate, cancelType
     /// The seller's SKU (a product ref, or mapped with `map sku`); the parent SKU (Shopee); the product's name.
     case sku, parentSKU, productName
-    /// bazar's own CSV: the product ref.
-    case product
+    /// bazar's own CSV: the product ref (or, with a participant column, the product's id), and the event's id.
+    case product, participant, event
     case qty
     /// The line's total after the seller's discounts; else the unit price after discounts (× qty).
     case amount, unitPrice
