@@ -114,7 +114,7 @@ final class OrderImporter {
 
         let refField: OrderField = cell(row, .invoice) != nil ? .invoice : .ref
         let ref = try storedText(row, refField)
-        if ref == nil, layout.formats != [.csv] {
+        if ref == nil, !match.isBazarCSV {
             throw fail(row, .ref, "the order has no number", hint: "each order line needs its order or invoice number")
         }
 
@@ -130,7 +130,7 @@ final class OrderImporter {
         let qty: Int64
         if let q = cell(row, .qty) {
             do { qty = try CellValues.quantity(q) } catch let bad as CellValues.Bad { throw fail(row, .qty, bad.message, hint: bad.hint) }
-        } else if layout.formats == [.csv] {
+        } else if match.isBazarCSV {
             qty = 1
         } else {
             throw fail(row, .qty, "the line has no quantity", hint: "each order line needs its quantity")

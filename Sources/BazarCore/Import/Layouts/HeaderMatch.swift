@@ -7,6 +7,8 @@ public struct HeaderMatch: Sendable {
     public var columns: [OrderField: Int]
     /// Column → its header as the file writes it (for messages).
     public var headerNames: [Int: String]
+    /// bazar's own CSV (refs and quantities may be left out).
+    public var isBazarCSV: Bool
 
     /// Header text compared without case, surrounding spaces, repeated spaces or a trailing `*` (a required-column mark).
     static func normalized(_ s: String) -> String {
@@ -33,7 +35,7 @@ public struct HeaderMatch: Sendable {
             }
             guard layout.required.allSatisfy({ columns[$0] != nil }) else { continue }
             if best == nil || columns.count > best!.columns.count {
-                best = HeaderMatch(layout: layout, row: row.number, columns: columns, headerNames: names)
+                best = HeaderMatch(layout: layout, row: row.number, columns: columns, headerNames: names, isBazarCSV: layout.formats == [.csv])
             }
         }
         return best

@@ -27,7 +27,7 @@ public struct SheetRow: Sendable, Equatable {
         column < cells.count ? cells[column] : .empty
     }
 
-    public var isBlank: Bool { cells.allSatisfy { $0.text.allSatisfy { $0 == " " } } }
+    public var isBlank: Bool { cells.allSatisfy { $0.text.utf8.allSatisfy { $0 == 32 } } }
 }
 
 /// What every reader refuses, so that a damaged or hostile file costs neither memory nor time.
