@@ -96,6 +96,9 @@ public enum Problem: Sendable, Equatable {
     // MARK: running
     case interrupted
 
+    // MARK: importing orders (section 8): the location is in the imported file (Import/ImportFailure.swift)
+    case importFailed(ImportFailure)
+
     /// True when the store itself cannot be used: exit status 3.
     public var isStoreProblem: Bool {
         switch self {
@@ -183,6 +186,7 @@ public enum Problem: Sendable, Equatable {
         case .readOnly(let command): return "'\(command)' changes the store, which is open read-only"
 
         case .interrupted: return "interrupted"
+        case .importFailed(let f): return f.message
         }
     }
 
@@ -240,7 +244,7 @@ public enum Problem: Sendable, Equatable {
         case .eventClosed(let id): return "reopen it with: reopen event \(id)"
         case .eventNotClosed: return nil
         case .dayOutsideEvent, .dayNumberOutsideEvent: return "pick a date inside the event, or change its dates with 'edit event'"
-        case .duplicateRef: return "each order number may be entered once; check 'show sale' for the earlier one"
+        case .duplicateRef: return "each order number may be entered once per product; check 'show sale' for the earlier one"
         case .noPrice(let product): return "give the price or the amount, or set one: edit product \(product) price MONEY"
         case .amountRequired: return "add: amount MONEY"
         case .priceAndAmount: return "amount is the line's total; price is per unit"
@@ -270,6 +274,7 @@ public enum Problem: Sendable, Equatable {
         case .noStoreYet: return "it is made by the first change (add participant, open event …)"
         case .readOnly: return "lists and reports only; run bazar without --read-only to make changes"
         case .interrupted: return "nothing of it was kept"
+        case .importFailed(let f): return f.hint
         }
     }
 }

@@ -166,6 +166,18 @@ enum Schema {
         JOIN participant p ON p.participant_no = st.participant_no
         LEFT JOIN product pr ON pr.product_no = s.product_no;
         """,
+        // 4: `import orders` (SPEC section 8). A ref (order or invoice number) is unique per product, not per store:
+        // one invoice holds several products. A sale of a whole stall has no product: its ref is unique per stall
+        // (checked by `add sale`; NULLs never collide in a UNIQUE index). `sku_map` says which product a
+        // marketplace SKU or product name is (`map sku TEXT to PARTICIPANT/PRODUCT`).
+        """
+        DROP INDEX sale_ref;
+        CREATE UNIQUE INDEX sale_ref ON sale (ref, product_no) WHERE ref IS NOT NULL;
+        CREATE TABLE sku_map (
+            text        TEXT PRIMARY KEY COLLATE NOCASE,
+            product_no  INTEGER NOT NULL REFERENCES product (product_no)
+        );
+        """,
     ]
 
     static var version: Int { migrations.count }
@@ -182,7 +194,7 @@ enum Schema {
         let current = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
         guard current < version else { return }
         try db.inTransaction(.immediate) {
-            for n in current..<version {
+            for n in current..<version where !migrations[n].isEmpty {
                 try db.execute(sql: migrations[n])
             }
             try db.execute(sql: "PRAGMA user_version = \(version)")
