@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import enum BazarCore.Phrase
 import enum BazarCore.Language
 
@@ -7,6 +8,7 @@ struct Options: ParsableCommand {
     static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "bazar",
         abstract: Phrase.cliAbstract.say(),
+        // One paragraph a line: ArgumentParser wraps each line to the terminal itself.
         discussion: Phrase.cliDiscussion.say(),
         version: bazarVersion
     ) }
@@ -25,6 +27,9 @@ struct Options: ParsableCommand {
 
     @Flag(name: .long, help: ArgumentHelp(Phrase.cliMemory.say()))
     var memory = false
+
+    @Flag(name: .customLong("read-only"), help: ArgumentHelp(Phrase.cliReadOnly.say()))
+    var readOnly = false
 
     @Option(name: .customLong("on-error"), help: ArgumentHelp(Phrase.cliOnError.say(), valueName: "stop|continue"))
     var onError: String = "stop"
@@ -54,10 +59,33 @@ struct Options: ParsableCommand {
         if memory && store != nil {
             throw ValidationError(Phrase.cliStoreAndMemory.say())
         }
+        if memory && readOnly {
+            throw ValidationError(Phrase.cliReadOnlyMemory.say())
+        }
     }
 }
 
 let bazarVersion = "bazar 0.1.0"
+
+extension Options {
+    /// A bad command line as one error and one hint: ArgumentParser's message without its `Error: ` prefix, usage
+    /// block and "See 'bazar --help'" line (bazar gives its own hint), and its "Did you mean" as the hint.
+    static func usageProblem(for error: Error) -> (message: String, hint: String) {
+        var message = Options.message(for: error)
+        if message.hasPrefix("Error: ") { message.removeFirst("Error: ".count) }
+        if let usage = message.range(of: "\nUsage:") { message = String(message[..<usage.lowerBound]) }
+        message = message.trimmingCharacters(in: .whitespacesAndNewlines)
+        var hint = Phrase.seeHelp.say()
+        if let r = message.range(of: ". Did you mean ") {
+            hint = Phrase.didYouMeanPlain.say(["suggestion": String(message[r.upperBound...])])
+            message = String(message[..<r.lowerBound])
+        }
+        if let first = message.first, first.isUppercase, !message.hasPrefix("--") {
+            message = first.lowercased() + message.dropFirst()
+        }
+        return (message, hint)
+    }
+}
 
 /// A script or command in the order given on the command line.
 enum Input {

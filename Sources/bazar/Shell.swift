@@ -10,10 +10,22 @@ import BazarCore
 struct Shell {
     let session: Session
     let environment: [String: String]
+    let store: Store
     /// Run `bazarrc` first (`--no-rc` turns it off).
     var startupFile = true
 
+    /// The first line: which store this is, so that a typo in `--store` or `$BAZAR_STORE` shows at once.
+    var greeting: String {
+        let language = session.settings.language
+        if store.path == ":memory:" { return Phrase.storeInMemory.say(in: language) }
+        if store.isReadOnly { return Phrase.storeReadOnly.say(in: language, ["path": store.path]) }
+        if store.isMissing { return Phrase.storeNew.say(in: language, ["path": store.path]) }
+        return Phrase.storeIs.say(in: language, ["path": store.path])
+    }
+
     func run() -> Int32 {
+        print(greeting)
+        fflush(stdout)
         session.interactive = true
         session.undoEnabled = true
         session.makeInterruptible()

@@ -27,12 +27,12 @@ do {
 } catch {
     // --help and --version end here with status 0; anything else is bad usage: status 2.
     let code = Options.exitCode(for: error)
-    let message = language.speaking { CommandLineLanguage.translate(Options.fullMessage(for: error), to: language) }
     if code == .success {
-        print(message)
+        print(language.speaking { CommandLineLanguage.translate(Options.fullMessage(for: error), to: language) })
         exit(0)
     }
-    fputs("bazar: \(Phrase.errorLabel.say(in: language)): \(message)\n  = \(Phrase.seeHelp.say(in: language))\n", stderr)
+    let (message, hint) = language.speaking { Options.usageProblem(for: error) }
+    fputs("bazar: \(Phrase.errorLabel.say(in: language)): \(CommandLineLanguage.translate(message, to: language))\n  = \(hint)\n", stderr)
     exit(2)
 }
 
@@ -74,7 +74,8 @@ _ = bazar_sqlite_setup()
 let store: Store
 let storePath = options.memory ? ":memory:" : (options.store ?? Store.defaultPath(environment: environment))
 do {
-    store = try Store(path: options.memory ? nil : storePath, createDirectories: options.store == nil && !options.memory)
+    store = try Store(path: options.memory ? nil : storePath, createDirectories: options.store == nil && !options.memory,
+                      readOnly: options.readOnly)
 } catch let error as BazarError {
     language.speaking {
         fputs("bazar: \(Phrase.errorLabel.say()): \(error.message)\n", stderr)
@@ -97,12 +98,20 @@ func loginName() -> String {
 let who = loginName()
 
 let output = StandardOutput()
+
+/// A script's closing line on stderr, after what it printed.
+func closingSummary(_ result: RunResult, name: String) {
+    guard let line = result.summary(name: name) else { return }
+    fflush(stdout)
+    fputs(line + "\n", stderr)
+}
 let status: Int32
 do {
     status = try language.speaking { try store.run { db -> Int32 in
         let session = Session(db: db, today: today, who: who, output: output)
         session.settings.language = language
         session.storePath = storePath
+        session.storeAccess = StoreAccess(missingPath: store.isMissing ? storePath : nil, readOnly: store.isReadOnly)
         session.settings.onError = options.onError == "continue" ? .continue : .stop
         if let f = options.format, let format = OutputFormat(rawValue: f.lowercased()) {
             session.settings.format = format
@@ -119,9 +128,11 @@ do {
         var worst: Int32 = 0
         if inputs.isEmpty {
             if isatty(0) != 0 {
-                worst = Shell(session: session, environment: environment, startupFile: !options.noRc).run()
+                worst = Shell(session: session, environment: environment, store: store, startupFile: !options.noRc).run()
             } else {
-                worst = session.runScript(ScriptReader(standardInput: ())).exitStatus
+                let result = session.runScript(ScriptReader(standardInput: ()))
+                closingSummary(result, name: "<stdin>")
+                worst = result.exitStatus
             }
         } else {
             for input in inputs {
@@ -130,9 +141,11 @@ do {
                 case .file(let path):
                     if path == "-" {
                         result = session.runScript(ScriptReader(standardInput: ()))
+                        closingSummary(result, name: "<stdin>")
                     } else {
                         do {
                             result = session.runScript(try ScriptReader(path: path))
+                            closingSummary(result, name: path)
                         } catch {
                             let message = language.speaking { (error as? BazarError)?.message ?? Phrase.cannotReadScript.say(["path": path, "reason": "\(error)"]) }
                             fputs("bazar: \(Phrase.errorLabel.say(in: language)): \(message)\n", stderr)

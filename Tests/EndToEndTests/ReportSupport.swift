@@ -65,7 +65,7 @@ enum ReportBazar {
         env["NO_COLOR"] = nil
         env["BAZAR_LANG"] = "en"
         for (k, v) in extra { env[k] = v }
-        return try Bazar.capture(arguments, environment: env, stdin: nil, directory: nil)
+        return try Bazar.capture(arguments, environment: env, stdin: [], directory: nil)
     }
 }
 

@@ -22,7 +22,12 @@ public enum Phrase: String, CaseIterable, Sendable {
     // MARK: reports
     case reportTitleMonth, reportTitleYear, reportTitleEvent, reportTitleRange, reportTitleParticipant, reportTitleTop, reportTitleUnsold
     case reportBy, noRows, none, bestMonth, best, bestNone, bestProducts, total
+    // MARK: the shell and scripts
+    case storeInMemory, storeReadOnly, storeNew, storeIs, waitingForWriter
+    case summaryLines, summaryApplied, summaryNotApplied, summarySales, summaryOthers
+    case importFrom, didYouMeanPlain
     // MARK: the command line (`--help` and its errors)
+    case cliReadOnly, cliReadOnlyMemory
     case cliAbstract, cliDiscussion, cliFiles, cliScript, cliCommand, cliStore, cliMemory, cliOnError, cliFormat, cliToday, cliLang, cliNoRc
     case cliOnErrorValue, cliFormatValue, cliStoreAndMemory, langFlagValue, seeHelp
     case todayNotADate, todayHint, cannotReadScript, checkFileName, cannotOpenStore

@@ -19,13 +19,13 @@ extension CommandSpec {
         case .addProduct: return "menambahkan produk yang dijual peserta, beserta harganya"
         case .addStall: return "memberi peserta stan di acara aktif dan mencatat produk yang dipajangnya"
         case .addSale: return "mencatat penjualan di acara aktif: amount adalah total baris, price adalah harga per satuan (bawaan: harga produk)"
-        case .voidSale: return "membatalkan penjualan: tetap tersimpan, tetapi tidak dihitung dalam laporan"
+        case .voidSale: return "membatalkan penjualan: tetap tersimpan, tetapi tidak dihitung dalam laporan ('last': penjualan yang terakhir Anda tambahkan)"
         case .undo: return "membatalkan perubahan terakhir dalam sesi ini (dapat diulang)"
         case .listEvents: return "menampilkan daftar acara, dari yang paling awal"
         case .listParticipants: return "menampilkan daftar peserta menurut id"
         case .listProducts: return "menampilkan daftar produk menurut peserta dan id"
         case .listStalls: return "menampilkan daftar stan dan produk yang dipajangnya (bawaan: acara aktif)"
-        case .listSales: return "menampilkan daftar penjualan berurutan (bawaan: acara aktif; yang dibatalkan ikut ditampilkan dan ditandai)"
+        case .listSales: return "menampilkan daftar penjualan berurutan (bawaan: acara aktif; yang dibatalkan ikut ditampilkan, ditandai, beserta alasannya); 'last N': N yang terbaru"
         case .showEvent: return "menampilkan atribut acara (bawaan: acara aktif)"
         case .showParticipant: return "menampilkan atribut peserta"
         case .showProduct: return "menampilkan atribut produk"
@@ -41,6 +41,9 @@ extension CommandSpec {
         case .setTiming: return "menampilkan lama waktu setiap perintah"
         case .setPager: return "mengirim keluaran yang lebih panjang dari layar melalui $PAGER"
         case .setLanguage: return "berbahasa Indonesia (id) atau Inggris (en); tanpa nilai, menampilkan bahasa yang dipakai"
+        case .importOrders: return "mengubah ekspor pesanan marketplace (.xlsx atau .csv) menjadi penjualan: seluruhnya, atau bila ada kesalahan, tidak sama sekali"
+        case .mapSku: return "menetapkan produk mana yang dimaksud SKU atau nama produk marketplace, untuk 'import orders'"
+        case .listMaps: return "menampilkan pemetaan SKU dan nama produk yang dibuat dengan 'map sku'"
         case .help: return "menampilkan daftar perintah, atau cara penulisan dan contoh satu perintah"
         case .quit: return "keluar dari bazar (juga: \(name == "exit" ? "quit" : "exit"), Ctrl-D)"
         }
@@ -56,15 +59,18 @@ extension ReportHelp {
           report event [ID]                    satu acara (bawaan: acara aktif), per hari; target dan capaian
           report range PERIOD                  periode apa pun (hari, bulan, triwulan 2020-Q3, tahun, A..B), per hari atau bulan
           report participant ID [year YEAR]    satu usaha, per acara
-          report top products|participants|categories [PERIOD] [limit N]   yang paling laris (bawaan 10)
-          report unsold [PERIOD] [limit N]     produk yang dipajang tetapi tidak terjual, lalu N yang paling sedikit terjual
+          report top products|participants|categories [PERIOD|EVENT] [limit N]   yang paling laris (bawaan 10)
+          report unsold [PERIOD|EVENT] [limit N]   produk yang dipajang tetapi tidak terjual, lalu N yang paling sedikit terjual
         Filter (semua laporan): program P, mode online|offline|hybrid, event ID, kota K, kecamatan K,
-          category C, channel online|offline; kota dan kecamatan adalah tempat usaha peserta.
+          category C, channel online|offline; kota dan kecamatan adalah tempat usaha peserta. Nilai yang
+          tidak ada dalam basis data menjadi kesalahan. Nilai teks dikelompokkan tanpa membedakan huruf besar-kecil.
         by DIMENSION: month, day, event, program, mode, participant, product, category, kota,
           kecamatan, channel, buyer.
-        Jumlah: acara, omzet, unit, penjualan, peserta, stan, produk, produk dipajang, target, capaian.
-          Penjualan yang dibatalkan tidak pernah dihitung. Acara yang hanya sebagian masuk periode
-          dihitung dengan semua stan dan produknya; penjualannya dihitung pada hari-hari di dalam periode.
+        Jumlah: acara, omzet, unit, penjualan, peserta, stan, produk, produk dipajang, target, capaian
+          (hanya bila tidak ada filter peserta, tempat, kategori, atau kanal yang mempersempit cakupan).
+          Baris menyebut nama acara, peserta, atau produknya. Penjualan yang dibatalkan tidak pernah
+          dihitung. Acara yang hanya sebagian masuk periode dihitung dengan semua stan dan produknya;
+          penjualannya dihitung pada hari-hari di dalam periode.
         Contoh:
           report year 2020 program BORJU
           report month Agustus 2020
@@ -72,6 +78,7 @@ extension ReportHelp {
           report range 2021-11-26..2021-12-05 program JBL by event
           report top products 2021 limit 5
           report unsold year 2020 program BORJU
+          report unsold borju-2020-08
 
         """
 }

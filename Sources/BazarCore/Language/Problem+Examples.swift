@@ -23,6 +23,14 @@ extension Problem {
         .storeNotBazar(path: "x.sqlite"), .storeNotSQLite(path: "x.txt"), .storeLocked(path: "s.sqlite"),
         .storeUnusable(path: "s.sqlite", reason: "the disk is full"), .storeTooNew(path: "s.sqlite", version: 9),
         .storeFailure("the store could not be used"), .interrupted,
+        .importFailed(ImportFailure("orders.csv", "the text is not UTF-8", hint: "save the file as 'CSV UTF-8' (or Unicode text) and import it again")),
+        .readOnly(command: "add sale"),
+        .noStoreYet(path: "x.sqlite"),
+        .storeNeedsUpdate(path: "x.sqlite", version: 2),
+        .noStore(path: "x.sqlite"),
+        .noLastSale,
+        .controlCharacter("TAB"),
+        .notUTF8,
     ]
 
     /// The case's name (`unknownThing`), to tell which cases the examples cover.

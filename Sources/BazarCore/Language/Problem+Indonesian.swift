@@ -116,6 +116,15 @@ extension Problem {
         case .storeTooNew(let path, let version): return "basis data '\(path)' memakai skema versi \(version), lebih baru daripada bazar ini"
         case .storeFailure(let reason): return "basis data gagal: \(Problem.reason(reason))"
 
+        case .notUTF8: return "baris ini bukan teks UTF-8 (ada bita pengodean lain, misalnya Latin-1 atau Windows-1252)"
+        case .controlCharacter(let name): return "ada karakter kendali (\(name)) dalam teks"
+        case .noLastSale: return "'last' adalah penjualan terakhir yang ditambahkan sesi ini, dan belum ada (atau baris itu gagal)"
+        case .noStore(let path): return "tidak ada basis data di \(path)"
+        case .storeNeedsUpdate(let path, let version):
+            return "basis data '\(path)' memakai skema versi \(version) dan tidak dapat diperbarui ke versi \(Schema.version) dalam mode hanya-baca"
+        case .noStoreYet(let path): return "belum ada basis data di \(path): belum ada yang dapat ditampilkan atau dilaporkan"
+        case .readOnly(let command): return "'\(command)' mengubah basis data, yang dibuka hanya-baca"
+        case .importFailed(let f): return Problem.reason(f.message)
         case .interrupted: return "dihentikan"
         }
     }
@@ -200,6 +209,14 @@ extension Problem {
         case .storeUnusable: return "periksa jalur berkas dan izinnya, atau gunakan --store PATH"
         case .storeTooNew: return "gunakan bazar versi yang lebih baru"
         case .storeFailure: return nil
+        case .notUTF8: return "simpan skrip sebagai UTF-8 (di kebanyakan penyunting: Save As… dengan pengodean UTF-8), lalu jalankan lagi"
+        case .controlCharacter: return "teks tidak boleh memuat karakter kendali (tab, escape, …): ketik teksnya tanpa itu, misalnya spasi sebagai ganti tab"
+        case .noLastSale: return "berikan nomor penjualannya: void sale N (lihat 'list sales last 5')"
+        case .noStore: return "periksa jalurnya (basis data dibuat oleh perintah pertama yang mengubah sesuatu), atau gunakan --store PATH"
+        case .storeNeedsUpdate: return "buka sekali tanpa --read-only (di tempat yang dapat ditulisi) untuk memperbaruinya"
+        case .noStoreYet: return "basis data dibuat oleh perubahan pertama (add participant, open event …)"
+        case .readOnly: return "hanya daftar dan laporan; jalankan bazar tanpa --read-only untuk membuat perubahan"
+        case .importFailed(let f): return f.hint.map(Problem.reason)
         case .interrupted: return "tidak ada yang disimpan"
         }
     }

@@ -130,6 +130,7 @@ enum Translate {
         ("Shopee order export", "ekspor pesanan Shopee"),
         ("'{text}' is now {ref} (was {earlier})", "'{text}' kini {ref} (sebelumnya {earlier})"),
         ("'{text}' is now {ref}", "'{text}' kini {ref}"),
+        ("'{text}' is {ref}", "'{text}' adalah {ref}"),
     ]
 
     /// The patterns as regular expressions, the longest first (the most specific wins).
@@ -160,7 +161,7 @@ enum Translate {
             for (i, name) in names.enumerated() {
                 guard let r = Range(m.range(at: i + 1), in: text) else { continue }
                 let v = String(text[r])
-                values[name] = ["why", "what", "where", "e"].contains(name) ? indonesian(v) : v
+                values[name] = ["why", "what", "where", "e", "layout"].contains(name) ? indonesian(v) : v
             }
             return Phrase.fill(template, values)
         }

@@ -66,8 +66,9 @@ struct ReportEngine {
         if let t = keys.first(where: \.isTime) { ctes.append(scope.timeCTE(t)) }
         if sales {
             let saleKey = keys.first(where: \.isSaleAttribute)?.saleKey
-            let perUnit = keys.contains { $0.needsParticipant || $0 == .buyer }
-            ctes.append(scope.salesCTE(saleKey: saleKey, perUnit: perUnit))
+            let grain: ReportScope.SalesGrain = keys.contains { $0.needsProduct || $0 == .buyer } ? .unit
+                : keys.contains(where: \.needsParticipant) ? .stall : .event
+            ctes.append(scope.salesCTE(saleKey: saleKey, grain: grain))
         }
         return "WITH RECURSIVE " + ctes.joined(separator: ",\n")
     }
@@ -98,7 +99,9 @@ struct ReportEngine {
     /// Figures grouped by one key (the function a second key is added to: `keys` are grouped in order, and the
     /// result is keyed by their values joined with `\u{1}`). Rows come from `U` (stall figures) and `S` (sale
     /// figures) merged by key; by buyer, the stall figures are those of the units that sold to the buyer.
-    func grouped(by keys: [ReportDimension]) throws -> [ReportFigures] {
+    /// `top`: only the N best-selling rows (not sales for a whole stall), whose stall figures alone are then
+    /// counted. `salesTotal` is the sum of the sale figures of all rows, before `top`.
+    func grouped(by keys: [ReportDimension], top: Int? = nil) throws -> (rows: [ReportFigures], salesTotal: (omzet: Int64, units: Int64, sales: Int64)) {
         var byKey: [String?: ReportFigures] = [:]
         var order: [String?] = []
         func slot(_ r: Row) -> String? {
@@ -130,6 +133,21 @@ struct ReportEngine {
                 byKey[k]!.products = r[n + 6] ?? 0
             }
         }
+        let salesTotal = try ReportEngine.sum(order.map { byKey[$0]! })
+        var onlyKeys: [String] = []
+        if let top {
+            let best = order.map { byKey[$0]! }
+                .filter { $0.sales > 0 && !($0.key ?? "").hasSuffix("/*") }
+                .sorted(by: ReportEngine.byOmzet)
+                .prefix(top)
+            order = best.map(\.key)
+            if order.isEmpty { return ([], salesTotal) }
+            let literals = order.compactMap { $0 }.map { "'" + $0.replacingOccurrences(of: "'", with: "''") + "'" }
+            let key = keys[0].key(onSales: false)
+            var c = "(\(key) IN (\(literals.joined(separator: ", ")))"
+            if order.contains(where: { $0 == nil }) { c += " OR \(key) IS NULL" }
+            onlyKeys = [c + ")"]
+        }
         if !fromBuyer {
             let unitKeys = keys.map { $0.key(onSales: false) }.joined(separator: ", ")
             // Every event in scope has its row by event, program and mode, even with no stall; under a filter that
@@ -138,8 +156,9 @@ struct ReportEngine {
             let from = allEvents
                 ? "FROM E e LEFT JOIN U u ON u.event_no = e.event_no" + joins(keys, onSales: false).replacingOccurrences(of: " CROSS JOIN E e ON e.event_no = u.event_no", with: "")
                 : "FROM U u" + joins(keys, onSales: false)
+            let only = onlyKeys.isEmpty ? "" : " WHERE " + onlyKeys.joined(separator: " AND ")
             let sql = with(keys, sales: false) + " SELECT \(unitKeys), max(\(name)), count(DISTINCT u.participant_no), count(DISTINCT u.stall_no), count(DISTINCT u.product_no) "
-                + from + " GROUP BY " + keys.map { $0.group(onSales: false) }.joined(separator: ", ")
+                + from + only + " GROUP BY " + keys.map { $0.group(onSales: false) }.joined(separator: ", ")
             for r in try fetch(sql) {
                 let k = slot(r)
                 byKey[k]!.participants = r[n + 1] ?? 0
@@ -149,7 +168,7 @@ struct ReportEngine {
         }
         var rows = order.map { byKey[$0]! }
         if n == 1, keys[0].isFreeText { rows = try respell(rows, keys[0]) }
-        return rows
+        return (rows, salesTotal)
     }
 
     /// Rows of a free-text dimension keyed by the value's first spelling in the store (they were grouped lowered).
@@ -195,14 +214,14 @@ struct ReportEngine {
 
     /// Rows of one dimension, in the report's order (time in order, others by omzet), and the sum of their sale
     /// figures (each sale is in exactly one row).
-    func rows(by dim: ReportDimension) throws -> (rows: [ReportFigures], salesTotal: (omzet: Int64, units: Int64, sales: Int64)) {
-        var rows = try grouped(by: [dim])
+    func rows(by dim: ReportDimension, top: Int? = nil) throws -> (rows: [ReportFigures], salesTotal: (omzet: Int64, units: Int64, sales: Int64)) {
+        var (rows, salesTotal) = try grouped(by: [dim], top: top)
         if dim.isTime {
             rows.sort { ($0.key ?? "") < ($1.key ?? "") }
         } else {
             rows.sort(by: ReportEngine.byOmzet)
         }
-        return (rows, try ReportEngine.sum(rows))
+        return (rows, salesTotal)
     }
 
     /// Sums the rows' sale figures (each sale is in exactly one row), refusing to wrap around.
@@ -230,8 +249,8 @@ struct ReportEngine {
             (t.omzet, t.units, t.sales) = (r?[0] ?? 0, r?[1] ?? 0, r?[2] ?? 0)
         }
         let u = try fetch(with([], sales: false)
-            + " SELECT count(DISTINCT participant_no), count(DISTINCT stall_no), count(DISTINCT product_no), count(product_no),"
-            + " count(DISTINCT event_no) FROM U").first
+            + " SELECT count(DISTINCT participant_no), count(DISTINCT stall_no), count(DISTINCT product_no), count(product_no)"
+            + (scope.narrowsUnits ? ", count(DISTINCT event_no)" : "") + " FROM U").first
         t.participants = u?[0] ?? 0
         t.stalls = u?[1] ?? 0
         t.products = u?[2] ?? 0
@@ -262,7 +281,8 @@ struct ReportEngine {
             + " SELECT pa.id || '/' || pr.id, pr.name, e.id, COALESCE(s.amount, 0), COALESCE(s.qty, 0), COALESCE(s.n, 0)"
             + " FROM U u CROSS JOIN E e ON e.event_no = u.event_no CROSS JOIN participant pa ON pa.participant_no = u.participant_no"
             + " CROSS JOIN product pr ON pr.product_no = u.product_no"
-            + " LEFT JOIN S s ON s.stall_no = u.stall_no AND s.product_no = u.product_no"
+            + " LEFT JOIN (SELECT stall_no, product_no, sum(amount) AS amount, sum(qty) AS qty, sum(n) AS n FROM S GROUP BY stall_no, product_no) s"
+            + " ON s.stall_no = u.stall_no AND s.product_no = u.product_no"
         return try fetch(sql).map { r in
             ReportFigures(key: r[0], name: r[1], omzet: r[3], units: r[4], sales: r[5], participants: 1, stalls: 1, products: 1, event: r[2])
         }

@@ -172,6 +172,11 @@ struct Completer {
                 continue
             }
             used.insert(attribute.name)
+            if attribute.kind == .flag {
+                i += 1
+                lastList = nil
+                continue
+            }
             if i + 1 >= rest.count {
                 return value(attribute.kind, name: attribute.name, spec: spec, values: values)
             }
@@ -239,7 +244,7 @@ struct Completer {
             return r
         case .day:
             return result(["today", "yesterday"])
-        case .text, .money, .count, .period, .rest:
+        case .text, .money, .count, .saleNumber, .period, .rest, .flag:
             return result([])
         }
     }
