@@ -95,6 +95,29 @@ import Testing
         #expect(r.stdout.contains("\njumlah          Rp 105.890.050"))
     }
 
+    /// `import orders` in Indonesian: its summary, and a file error with its details and hint.
+    @Test func importOrdersSpeaksIndonesian() throws {
+        let dir = TempDir()
+        let seed = Bazar.root.appendingPathComponent("Tests/Seeds/jbl-jaksel-2021.bazar").path
+        #expect(try Bazar.run(["--store", dir.store, seed, "-c", "reopen event jbl-jaksel-2021-11-26", "-c", "reopen event jbl-jaksel-2021-12-05"]).status == 0)
+        let fixtures = Bazar.root.appendingPathComponent("Tests/Fixtures/Import").path
+        let bad = try Bazar.run(["--store", dir.store, "--lang", "id", "-c", "import orders \(fixtures)/orderskulist.csv"])
+        #expect(bad.status == 1)
+        #expect(bad.stderr == """
+            orderskulist.csv:baris 3:Seller SKU: kesalahan: 1 dari 4 baris tidak dapat ditempatkan; tidak ada yang diimpor
+               1 baris: SKU 'BP-500' tidak dikenal (maksud Anda wedang-batavia/bir-pletok?), pertama di baris 3
+               = petakan masing-masing ke produknya dengan: map sku TEXT to PARTICIPANT/PRODUCT; lalu impor berkasnya lagi
+
+            """)
+        let good = try Bazar.run(["--store", dir.store, "--lang", "id", "-c", "import orders \(fixtures)/tokopedia-report.xlsx"])
+        #expect(good.stdout == """
+            tokopedia-report.xlsx (laporan penjualan Tokopedia, lembar 'Laporan Penjualan'): 5 baris dibaca
+              4 penjualan ditambahkan, Rp 250.000
+              1 baris dibatalkan atau diretur, dilewati
+
+            """, "\(good.stderr)")
+    }
+
     // MARK: no English sentence in Indonesian output
 
     /// The English catalogue cut into its literal pieces (between `{placeholders}`) of two words or more.
@@ -106,6 +129,7 @@ import Testing
             if let h { texts.append(h) }
         }
         texts += CommandTable.all.map(\.summary)
+        texts += Translate.patterns.map(\.0)
         texts += ReportHelp.text.split(separator: "\n").flatMap { $0.components(separatedBy: "  ") }.filter { !$0.contains("[") && !$0.contains("|") }
         var pieces = Set<String>()
         for t in texts {
@@ -123,7 +147,7 @@ import Testing
     static let syntax = ["open event ID", "add participant ID", "add product PARTICIPANT", "edit product", "reopen event", "at ", "amount MONEY",
                          "list sales", "help ", "show sale", "void sale", "edit event", "report ", "'>' or", "set language",
                          "with --store PATH", "--store PATH", "Rp ", "e.g. list sales",
-                         "by DIMENSION: month, day", "kecamatan, channel, buyer."]
+                         "by DIMENSION: month, day", "kecamatan, channel, buyer.", "price MONEY"]
 
     @Test func noIndonesianOutputHoldsASentenceOfTheEnglishCatalogue() throws {
         let english = Self.englishSentences
@@ -159,6 +183,16 @@ import Testing
         }
         outputs.append(try Bazar.run(["--lang", "id", "--help"]).stdout)
         outputs.append(try Bazar.run(["--lang", "id", "--format", "nah"]).stderr)
+        // import orders: a summary and a file that cannot be placed.
+        let fixtures = Bazar.root.appendingPathComponent("Tests/Fixtures/Import").path
+        let seed = Bazar.root.appendingPathComponent("Tests/Seeds/jbl-jaksel-2021.bazar").path
+        let imports = TempDir()
+        _ = try Bazar.run(["--store", imports.store, seed, "-c", "reopen event jbl-jaksel-2021-11-26", "-c", "reopen event jbl-jaksel-2021-12-05"])
+        for c in ["import orders \(fixtures)/orderskulist.csv", "import orders \(fixtures)/tokopedia-report.xlsx dry-run",
+                  "import orders \(fixtures)/no-headers.xlsx", "map sku BP-500 to wedang-batavia/bir-pletok", "list maps"] {
+            let r = try Bazar.run(["--store", imports.store, "--lang", "id", "-c", c])
+            outputs.append(r.stdout + r.stderr)
+        }
         // Every error kind, as an Indonesian officer would see it.
         outputs += Problem.examples.map { p in Language.id.speaking { Diagnostic.render(BazarError(p), line: nil) } }
         let all = outputs.joined(separator: "\n")

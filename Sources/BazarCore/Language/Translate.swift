@@ -127,6 +127,8 @@ enum Translate {
         ("  {n} line{s} cancelled or returned, skipped", "  {n} baris dibatalkan atau diretur, dilewati"),
         ("  {n} line{s} already imported, skipped", "  {n} baris sudah pernah diimpor, dilewati"),
         ("Tokopedia order report", "laporan penjualan Tokopedia"),
+        ("Tokopedia order report: {h}", "laporan penjualan Tokopedia: {h}"),
+        ("Shopee order export: {h}", "ekspor pesanan Shopee: {h}"),
         ("Shopee order export", "ekspor pesanan Shopee"),
         ("'{text}' is now {ref} (was {earlier})", "'{text}' kini {ref} (sebelumnya {earlier})"),
         ("'{text}' is now {ref}", "'{text}' kini {ref}"),
@@ -161,7 +163,11 @@ enum Translate {
             for (i, name) in names.enumerated() {
                 guard let r = Range(m.range(at: i + 1), in: text) else { continue }
                 let v = String(text[r])
-                values[name] = ["why", "what", "where", "e", "layout"].contains(name) ? indonesian(v) : v
+                if name == "headers" {
+                    values[name] = v.components(separatedBy: "; ").map(indonesian).joined(separator: "; ")
+                } else {
+                    values[name] = ["why", "what", "where", "e", "layout"].contains(name) ? indonesian(v) : v
+                }
             }
             return Phrase.fill(template, values)
         }
