@@ -183,4 +183,22 @@ struct PostgresConnectionTests {
         #expect(!db.isInTransaction)
         #expect(try db.query("SELECT count(*) FROM t").first?.int(0) == 0)
     }
+
+    @Test func aWriterBlockedPastItsLockTimeoutIsToldToTryAgain() throws {
+        let scratch = try ScratchDatabase()
+        let first = try scratch.connect()
+        let second = try scratch.connect()
+        try first.execute("CREATE TABLE listing (n BIGINT PRIMARY KEY, channels SMALLINT NOT NULL); INSERT INTO listing VALUES (1, 0)")
+        try first.execute("BEGIN")
+        try first.execute("UPDATE listing SET channels = 1 WHERE n = $1", [1])
+        try second.execute("SET lock_timeout = '200ms'")
+        let started = Date()
+        let blocked = postgresError { try second.execute("UPDATE listing SET channels = 2 WHERE n = $1", [1]) }
+        #expect(Date().timeIntervalSince(started) < 2)
+        #expect(blocked?.sqlState == "55P03")
+        #expect(blocked?.exitStatus == 1)
+        #expect(blocked?.hint == "nothing of it was kept; try again in a moment")
+        try first.execute("COMMIT")
+        #expect(try second.execute("UPDATE listing SET channels = 3 WHERE n = $1", [1]) == 1)
+    }
 }

@@ -88,6 +88,8 @@ public struct PostgresError: Error, Sendable, Equatable, CustomStringConvertible
                 return "another officer's change collided with this one on the server"
             case "22003":
                 return "a number is too large for the store"
+            case "55P03":
+                return "another officer's unfinished change holds what this one needs on the server at \(place)"
             case "42501":
                 return "user \(user) may not read or change database \(database) at \(place)"
             case "25006":
@@ -133,6 +135,7 @@ public struct PostgresError: Error, Sendable, Equatable, CustomStringConvertible
             switch sqlState ?? "" {
             case "40001", "40P01": return "nothing of it was kept; run it again"
             case "22003": return "amounts go up to Rp 9.223.372.036.854.775.807"
+            case "55P03": return "nothing of it was kept; try again in a moment"
             case "42501": return "ask the server's administrator to GRANT this user access to bazar's tables"
             case "25006": return "use the primary server, not a standby"
             default: return "nothing of it was kept; the server's log says more"
