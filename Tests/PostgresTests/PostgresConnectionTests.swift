@@ -70,6 +70,15 @@ struct PostgresConnectionTests {
         }
         #expect(commit?.sqlState == "25P02")
         #expect(try db.query("SELECT count(*) FROM t").first?.int(0) == 1)
+
+        // A transaction inside a transaction is a savepoint: its failure leaves the outer one going.
+        var inner: Error?
+        try db.transaction {
+            try db.execute("INSERT INTO t VALUES ($1)", [4])
+            do { try db.transaction { try db.execute("INSERT INTO t VALUES ($1)", [5]); throw Stop() } } catch { inner = error }
+        }
+        #expect(inner is Stop)
+        #expect(try db.query("SELECT n FROM t ORDER BY n").map { $0.int(0) } == [2, 4])
     }
 
     @Test func aSavepointUndoesOnlyItsOwnPart() throws {
@@ -109,13 +118,14 @@ struct PostgresConnectionTests {
         try db.execute("CREATE TABLE s (n BIGINT NOT NULL, day DATE NOT NULL, amount BIGINT NOT NULL, note TEXT)")
         let awkward = "tab\there\nnewline \\N back\\slash\r Kué 🍵"
         let rows = 100_000
+        let days = (1...28).map { PostgresValue.text("2020-08-\(String(format: "%02d", $0))") }
         let started = Date()
         let count = try db.transaction {
             try db.copy("COPY s (n, day, amount, note) FROM STDIN") { writer in
                 for i in 0..<rows {
                     let amount: Int64 = i == 0 ? .max : (i == 1 ? 0 : Int64(i) * 1000)
                     let note: PostgresValue = i % 10 == 0 ? .null : (i == 7 ? .text(awkward) : .text("n\(i)"))
-                    try writer.append([.int(Int64(i)), .text("2020-08-\(String(format: "%02d", 1 + i % 28))"), .int(amount), note])
+                    try writer.append([.int(Int64(i)), days[i % 28], .int(amount), note])
                 }
             }
         }

@@ -154,8 +154,10 @@ public final class PostgresConnection {
     // MARK: transactions
 
     /// Runs `body` in one transaction: committed when it returns, rolled back when it throws.
+    /// Inside a transaction already, it is a savepoint of that one.
     @discardableResult
     public func transaction<T>(_ body: () throws -> T) throws -> T {
+        if isInTransaction { return try savepoint(body) }
         try execute("BEGIN")
         let value: T
         do {
@@ -293,6 +295,8 @@ public final class PostgresConnection {
             kind = .noSuchDatabase
         } else if has("FATAL:  role \"") && has("does not exist") {
             kind = .noSuchUser
+        } else if has("Connection refused") || has("No such file or directory") || has("timeout expired") {
+            kind = .serverDown
         } else {
             let ping = withCStrings(keywords) { k in withCStrings(values) { v in PQpingParams(k, v, 1) } }
             kind = ping == PQPING_NO_RESPONSE ? .serverDown : .refused

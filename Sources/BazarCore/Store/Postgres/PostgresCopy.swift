@@ -75,7 +75,13 @@ public struct PostgresCopyWriter {
             case .int(let n):
                 appendDigits(n)
             case .text(let s):
-                for b in s.utf8 {
+                let utf8 = s.utf8
+                // Most text has nothing to escape: copy it whole.
+                if !utf8.contains(where: { $0 == 0x5C || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
+                    buffer.append(contentsOf: utf8)
+                    continue
+                }
+                for b in utf8 {
                     switch b {
                     case 0x5C: buffer.append(0x5C); buffer.append(0x5C)
                     case 0x09: buffer.append(0x5C); buffer.append(UInt8(ascii: "t"))

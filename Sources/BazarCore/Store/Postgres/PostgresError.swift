@@ -120,7 +120,7 @@ public struct PostgresError: Error, Sendable, Equatable, CustomStringConvertible
         case .noSuchUser:
             return "check the user in the address (postgres://USER@HOST/DATABASE), or ask the server's administrator for one"
         case .noSuchDatabase:
-            return "check its name, or create it: createdb -h HOST -p PORT -U USER DATABASE"
+            return "check its name, or create it for bazar's user: createdb -h HOST -p PORT -O USER DATABASE"
         case .refused:
             return "ask the server's administrator to let this user and computer in (pg_hba.conf), or try again in a moment"
         case .notBazar:
