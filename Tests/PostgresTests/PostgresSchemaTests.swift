@@ -138,6 +138,74 @@ struct PostgresSchemaTests {
     }
 }
 
+/// The statements an `add sale` makes, written once in SQLite's form and rewritten for PostgreSQL,
+/// run by several officers at once on one event: none refused, none lost, none numbered twice.
+@Suite(.enabled(if: TestServer.enabled, Comment(rawValue: TestServer.skipMessage)))
+struct PostgresWritersTests {
+    static let ensureStall = "INSERT INTO stall (event_no, participant_no) VALUES (?1, ?2) ON CONFLICT DO NOTHING"
+    static let stallNo = "SELECT stall_no FROM stall WHERE event_no = ?1 AND participant_no = ?2"
+    static let markListingSold = """
+        INSERT INTO listing (stall_no, product_no, channels) VALUES (?1, ?2, ?3)
+        ON CONFLICT (stall_no, product_no) DO UPDATE SET channels = listing.channels | ?3 WHERE listing.channels & ?3 = 0
+        """
+    static let insertSale = """
+        INSERT INTO sale (event_no, stall_no, product_no, day, qty, amount, channel) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id
+        """
+
+    @Test func eightOfficersAddSalesToOneEventAtOnce() throws {
+        let scratch = try ScratchDatabase()
+        let setup = try scratch.connect()
+        try PostgresSchema.migrate(setup)
+        try setup.execute("""
+            INSERT INTO event (id, start_date, end_date) VALUES ('jakpus-hybrid-2021', '2021-11-01', '2021-11-02');
+            INSERT INTO participant (id) SELECT 'umkm-' || g FROM generate_series(1, 4) g;
+            INSERT INTO product (participant_no, id, price) SELECT participant_no, 'kue', 25000 FROM participant;
+            """)
+        let officers = 8, salesEach = 100
+        let url = scratch.socketURL
+        let results = LockedTimes()
+        DispatchQueue.concurrentPerform(iterations: officers) { officer in
+            do {
+                let db = try PostgresConnection(url: url)
+                for i in 0..<salesEach {
+                    let participant = Int64(1 + (officer + i) % 4)
+                    let channel = i % 2 == 0 ? "online" : "offline"
+                    let started = Date()
+                    // One interactive `add sale`: its own transaction, committed before it is confirmed.
+                    let id = try db.transaction {
+                        try db.execute(prepared: postgresParameters(Self.ensureStall), [1, .int(participant)])
+                        let stall = try db.query(prepared: postgresParameters(Self.stallNo), [1, .int(participant)])[0].int(0)!
+                        try db.execute(prepared: postgresParameters(Self.markListingSold), [.int(stall), .int(participant), .int(i % 2 == 0 ? 1 : 2)])
+                        return try db.query(prepared: postgresParameters(Self.insertSale),
+                                            [1, .int(stall), .int(participant), "2021-11-01", 1, 25000, .text(channel)])[0].int(0)!
+                    }
+                    results.add(id: id, seconds: Date().timeIntervalSince(started))
+                }
+            } catch {
+                results.fail(error)
+            }
+        }
+        #expect(results.errors.isEmpty, "\(results.errors)")
+        #expect(results.ids.count == officers * salesEach)
+        #expect(Set(results.ids).count == officers * salesEach)
+        #expect(try setup.query("SELECT count(*), sum(amount), count(DISTINCT id) FROM sale")
+                == [PostgresRow([.int(Int64(officers * salesEach)), .int(Int64(officers * salesEach * 25000)), .int(Int64(officers * salesEach))])])
+        #expect(try setup.query("SELECT count(*), min(channels) FROM listing") == [PostgresRow([4, 3])])
+        #expect(try setup.query("SELECT count(*) FROM stall").first?.int(0) == 4)
+        let sorted = results.times.sorted()
+        print("8 writers × \(salesEach) sales: median add sale \(String(format: "%.2f", sorted[sorted.count / 2] * 1000)) ms, p99 \(String(format: "%.2f", sorted[sorted.count * 99 / 100] * 1000)) ms")
+    }
+}
+
+final class LockedTimes: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var ids: [Int64] = []
+    private(set) var times: [Double] = []
+    private(set) var errors: [String] = []
+    func add(id: Int64, seconds: Double) { lock.withLock { ids.append(id); times.append(seconds) } }
+    func fail(_ e: Error) { lock.withLock { errors.append("\(e) \((e as? PostgresError)?.serverMessage ?? "")") } }
+}
+
 /// Results gathered from several threads.
 final class LockedResults: @unchecked Sendable {
     private let lock = NSLock()
