@@ -24,7 +24,8 @@ public final class PostgresConnection {
     private var prepared: [String: String] = [:]
     private var savepointDepth = 0
 
-    /// How long connecting may take when the address does not say (libpq's default is forever).
+    /// How long connecting may take when neither the address nor $PGCONNECT_TIMEOUT says (libpq's
+    /// default is forever: a server behind a dead network would hang the shell).
     static let connectTimeoutSeconds = "10"
 
     /// Connects to `url`: `postgres://USER@HOST:PORT/DB`, `postgres:///DB?host=SOCKETDIR`, or
@@ -48,7 +49,7 @@ public final class PostgresConnection {
         // Options before `dbname` are defaults the address may override; those after it are bazar's.
         var keywords: [String] = []
         var values: [String] = []
-        if !given.contains("connect_timeout") {
+        if !given.contains("connect_timeout"), getenv("PGCONNECT_TIMEOUT") == nil {
             keywords.append("connect_timeout")
             values.append(Self.connectTimeoutSeconds)
         }
