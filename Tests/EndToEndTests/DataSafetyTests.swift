@@ -106,6 +106,7 @@ import Testing
                     void INTEGER NOT NULL DEFAULT 0 CHECK (void IN (0, 1)), void_reason TEXT);
                 INSERT INTO sale SELECT * FROM sale2;
                 DROP TABLE sale2;
+                DROP TABLE IF EXISTS sku_map;
                 DELETE FROM sqlite_sequence;
                 CREATE INDEX sale_day ON sale (day, event_no, stall_no, product_no, qty, amount, channel, void);
                 CREATE UNIQUE INDEX sale_ref ON sale (ref) WHERE ref IS NOT NULL;
@@ -126,7 +127,7 @@ import Testing
              try Int64.fetchAll(db, sql: "SELECT id FROM sale ORDER BY id"))
         }
         try after.close()
-        #expect(version == 3)
+        #expect(version == 4)
         #expect(view == ["1:1:batal", "2:0:-", "3:0:-", "5:0:-"], "\(view)")
         #expect(numbers == [1, 2, 3, 5])
         #expect(try Self.salesJSON(dir.store).hasPrefix(String(before.dropLast(3))), "the old sales as they were")
