@@ -53,6 +53,9 @@ enum ReportRenderer {
     }
 
 
+    /// A total's label by its JSON name (`achievement_pct` → `achievement`, `capaian` in Indonesian).
+    static var totalLabels: [String: String] { Language.current == .id ? ReportWords.indonesian : ReportWords.english }
+
     /// The totals to show in a table: a target only where there is one.
     static func shownTotals(_ r: ReportResult) -> [(String, Cell)] {
         r.totals.filter { pair in
