@@ -25,7 +25,7 @@ public enum Phrase: String, CaseIterable, Sendable {
     // MARK: the shell and scripts
     case storeInMemory, storeReadOnly, storeNew, storeIs, waitingForWriter
     case summaryLines, summaryApplied, summaryNotApplied, summarySales, summaryOthers
-    case importFrom, didYouMeanPlain
+    case importFrom, didYouMeanPlain, dumpHeader
     // MARK: the command line (`--help` and its errors)
     case cliReadOnly, cliReadOnlyMemory
     case cliAbstract, cliDiscussion, cliFiles, cliScript, cliCommand, cliStore, cliMemory, cliOnError, cliFormat, cliToday, cliLang, cliNoRc

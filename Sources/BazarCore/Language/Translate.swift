@@ -17,6 +17,11 @@ enum Translate {
         ("its directory '{dir}' is not writable (the store keeps a journal beside it; --read-only opens it for lists and reports)",
          "direktorinya '{dir}' tidak dapat ditulisi (basis data menyimpan jurnal di sampingnya; --read-only membukanya untuk daftar dan laporan)"),
         ("the file is damaged ({why})", "berkasnya rusak ({why})"),
+        ("the directory '{dir}' does not exist", "direktori '{dir}' tidak ada"),
+        ("the directory '{dir}' is not writable", "direktori '{dir}' tidak dapat ditulisi"),
+        ("cannot create directory '{dir}': {why}", "direktori '{dir}' tidak dapat dibuat: {why}"),
+        ("the file is read-only", "berkasnya hanya dapat dibaca"),
+        ("there is no directory '{dir}'", "tidak ada direktori '{dir}'"),
         ("a disk error ({why})", "terjadi kesalahan disk ({why})"),
         // import orders: the file
         ("an old Excel .xls file cannot be read", "berkas Excel lama .xls tidak dapat dibaca"),
