@@ -2,10 +2,12 @@
 /// run, their `kota`/`kecamatan`/`kelurahan` are checked (`PlaceCheck`), warnings shown at their
 /// word, and the command goes on with the official spellings and the places filled in.
 extension Session {
-    static let placeCommands: Set<CommandKind> = [.addParticipant, .editParticipant, .openEvent, .editEvent]
-
     func checkingPlaces(_ cmd: ParsedCommand) -> ParsedCommand {
-        guard Session.placeCommands.contains(cmd.kind) else { return cmd }
+        // (A switch, not a set: this runs before every command, a million `add sale` in a big script.)
+        switch cmd.kind {
+        case .addParticipant, .editParticipant, .openEvent, .editEvent: break
+        default: return cmd
+        }
         var given: [String: String] = [:]
         for a in PlaceCheck.attributes { if let v = cmd.text(a) { given[a] = v } }
         guard !given.isEmpty else { return cmd }
