@@ -4,8 +4,13 @@ import GRDB
 /// it as a `ReportResult` value for `ReportRenderer`.
 extension Session {
     func report(_ cmd: ParsedCommand) throws -> Outcome {
-        let request = try parseReport(cmd)
-        return .report(try computeReport(request))
+        do {
+            let request = try parseReport(cmd)
+            return .report(try computeReport(request))
+        } catch let e as DatabaseError {
+            // A store error anywhere in a report reaches the user in words, never as SQLite's text.
+            throw ReportEngine.translate(e)
+        }
     }
 
     // MARK: grammar

@@ -3,6 +3,8 @@ import GRDB
 /// One row's figures before formatting.
 struct ReportFigures {
     var key: String?
+    /// The values of each dimension the row is grouped by (one for `by D`; `key` is then the same).
+    var keys: [String?] = []
     /// The name of the event, participant or product the key names.
     var name: String?
     var omzet: Int64 = 0
@@ -107,7 +109,7 @@ struct ReportEngine {
         func slot(_ r: Row) -> String? {
             let parts = keys.indices.map { r[$0] as String? }
             let key: String? = parts.count == 1 ? parts[0] : parts.map { $0 ?? "" }.joined(separator: "\u{1}")
-            if byKey[key] == nil { byKey[key] = ReportFigures(key: key); order.append(key) }
+            if byKey[key] == nil { byKey[key] = ReportFigures(key: key, keys: parts); order.append(key) }
             let name: String? = r[keys.count]
             if name != nil { byKey[key]!.name = name }
             return key
@@ -167,12 +169,13 @@ struct ReportEngine {
             }
         }
         var rows = order.map { byKey[$0]! }
-        if n == 1, keys[0].isFreeText { rows = try respell(rows, keys[0]) }
+        for (i, dim) in keys.enumerated() where dim.isFreeText { rows = try respell(rows, dim, part: i) }
         return (rows, salesTotal)
     }
 
     /// Rows of a free-text dimension keyed by the value's first spelling in the store (they were grouped lowered).
-    func respell(_ rows: [ReportFigures], _ dim: ReportDimension) throws -> [ReportFigures] {
+    /// `part`: which of the row's keys is of that dimension; `key` is respelled too when it is the only one.
+    func respell(_ rows: [ReportFigures], _ dim: ReportDimension, part: Int = 0) throws -> [ReportFigures] {
         var first: [String: String] = [:]
         if let sql = dim.spellingsSQL {
             for r in try fetch(sql, arguments: []) {
@@ -181,14 +184,20 @@ struct ReportEngine {
                 if first[k] == nil { first[k] = v }
             }
         }
+        func spelled(_ k: String) throws -> String {
+            if let s = first[k] { return s }
+            if dim == .buyer, let r = try fetch("SELECT buyer FROM sale WHERE lower(buyer) = ? ORDER BY id LIMIT 1", arguments: [k]).first {
+                let s: String = r[0]
+                first[k] = s
+                return s
+            }
+            return k
+        }
         return try rows.map { row in
             var row = row
-            guard let k = row.key else { return row }
-            if let s = first[k] {
-                row.key = s
-            } else if dim == .buyer, let s = try fetch("SELECT buyer FROM sale WHERE lower(buyer) = ? ORDER BY id LIMIT 1", arguments: [k]).first {
-                row.key = s[0]
-            }
+            guard part < row.keys.count, let k = row.keys[part] else { return row }
+            row.keys[part] = try spelled(k)
+            if row.keys.count == 1 { row.key = row.keys[0] }
             return row
         }
     }
