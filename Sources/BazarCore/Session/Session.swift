@@ -39,8 +39,15 @@ public final class Session {
     var undoLog = UndoLog()
     /// Scripts being run, innermost last: a script may not run itself.
     var runningScripts: [String] = []
+    /// What a change command adds to its change-log line (`import orders`: its counts), set by the command.
+    var changeNote: String?
     /// Lookups the hot path of `add sale` repeats; cleared whenever a transaction rolls back.
     var cache = LookupCache()
+    /// The number of the sale this session added last (`void sale last`); nil after a failed `add sale`,
+    /// a rollback or `undo`.
+    var lastSaleAdded: Int64?
+    /// A store not made yet, or opened read-only (StoreAccess.swift).
+    public var storeAccess = StoreAccess()
 
     public var parser: Parser { Parser(today: today) }
 
@@ -99,12 +106,17 @@ public final class Session {
             return .nothing
         case .help: return try help(command)
         case .quit: return .quit
+        case .importOrders: return try importOrders(command)
+        case .mapSku: return try mapSku(command)
+        case .listMaps: return try listMaps(command)
         }
     }
 
     /// After a rollback, what is current may no longer exist; caches may be stale.
     func revalidateContext() {
         cache = LookupCache()
+        lastSaleAdded = nil
+        storeRolledBack()
         if let e = context.event {
             context.event = try? records.event(id: e.id)
             if context.event == nil { context.day = nil }
