@@ -9,7 +9,7 @@ extension Session {
             return .report(try computeReport(request))
         } catch let e as DatabaseError {
             // A store error anywhere in a report reaches the user in words, never as SQLite's text.
-            throw ReportEngine.translate(e)
+            throw ReportEngine.translate(e, path: storePath)
         }
     }
 
@@ -184,7 +184,7 @@ extension Session {
         do {
             values = try sources.flatMap { try String.fetchAll(db, sql: $0) }
         } catch let e as DatabaseError {
-            throw ReportEngine.translate(e)
+            throw ReportEngine.translate(e, path: storePath)
         }
         let folded = ReportEngine.fold(value)
         if values.contains(where: { ReportEngine.fold($0) == folded }) { return value }
@@ -204,7 +204,8 @@ extension Session {
         scope.participantNo = req.participant?.no
         scope.category = req.category
         scope.channel = req.channel
-        let engine = ReportEngine(db: db, scope: scope)
+        var engine = ReportEngine(db: db, scope: scope)
+        engine.storePath = storePath
         let dim = req.effectiveDimension
 
         var figures: [ReportFigures]

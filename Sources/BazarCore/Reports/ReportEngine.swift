@@ -39,6 +39,8 @@ struct ReportTotals {
 struct ReportEngine {
     let db: Database
     let scope: ReportScope
+    /// The store's path, for messages.
+    var storePath = "store"
 
     // MARK: queries
 
@@ -46,18 +48,18 @@ struct ReportEngine {
         do {
             return try Row.fetchAll(db, sql: sql, arguments: arguments ?? scope.arguments)
         } catch let e as DatabaseError {
-            throw ReportEngine.translate(e)
+            throw ReportEngine.translate(e, path: storePath)
         }
     }
 
     /// A store error in a report, in the user's words: never SQLite's text.
-    static func translate(_ e: DatabaseError) -> BazarError {
+    static func translate(_ e: DatabaseError, path: String) -> BazarError {
         if (e.message ?? "").contains("integer overflow") { return BazarError(.reportOverflow) }
         switch e.resultCode {
         case .SQLITE_INTERRUPT: return BazarError(.interrupted)
-        case .SQLITE_BUSY, .SQLITE_LOCKED: return BazarError(.storeLocked(path: "store"))
-        case .SQLITE_CORRUPT, .SQLITE_NOTADB: return BazarError(.storeUnusable(path: "store", reason: "the file is damaged"))
-        case .SQLITE_IOERR, .SQLITE_FULL: return BazarError(.storeUnusable(path: "store", reason: "a disk error"))
+        case .SQLITE_BUSY, .SQLITE_LOCKED: return BazarError(.storeLocked(path: path))
+        case .SQLITE_CORRUPT, .SQLITE_NOTADB: return BazarError(.storeUnusable(path: path, reason: "the file is damaged"))
+        case .SQLITE_IOERR, .SQLITE_FULL: return BazarError(.storeUnusable(path: path, reason: "a disk error"))
         default: return BazarError(.reportFailed)
         }
     }
@@ -76,10 +78,11 @@ struct ReportEngine {
     }
 
     /// The joins that bring the keys' attributes to a row of `U` (alias `u`) or `S` (alias `s`).
-    func joins(_ keys: [ReportDimension], onSales: Bool) -> String {
+    /// `eventsJoined`: the query already reads `E e` (every event's row).
+    func joins(_ keys: [ReportDimension], onSales: Bool, eventsJoined: Bool = false) -> String {
         let row = onSales ? "s" : "u"
         var j = ""
-        if keys.contains(where: \.needsEvent) { j += " CROSS JOIN E e ON e.event_no = \(row).event_no" }
+        if keys.contains(where: \.needsEvent) && !eventsJoined { j += " CROSS JOIN E e ON e.event_no = \(row).event_no" }
         if keys.contains(where: \.needsParticipant) {
             if onSales {
                 j += " CROSS JOIN stall st ON st.stall_no = s.stall_no CROSS JOIN participant pa ON pa.participant_no = st.participant_no"
@@ -102,7 +105,7 @@ struct ReportEngine {
     /// result is keyed by their values joined with `\u{1}`). Rows come from `U` (stall figures) and `S` (sale
     /// figures) merged by key; by buyer, the stall figures are those of the units that sold to the buyer.
     /// `top`: only the N best-selling rows (not sales for a whole stall), whose stall figures alone are then
-    /// counted. `salesTotal` is the sum of the sale figures of all rows, before `top`.
+    /// counted (one key only). `salesTotal` is the sum of the sale figures of all rows, before `top`.
     func grouped(by keys: [ReportDimension], top: Int? = nil) throws -> (rows: [ReportFigures], salesTotal: (omzet: Int64, units: Int64, sales: Int64)) {
         var byKey: [String?: ReportFigures] = [:]
         var order: [String?] = []
@@ -156,7 +159,7 @@ struct ReportEngine {
             // narrows units, the events with a unit in scope.
             let allEvents = keys.contains(where: \.needsEvent) && !scope.narrowsUnits
             let from = allEvents
-                ? "FROM E e LEFT JOIN U u ON u.event_no = e.event_no" + joins(keys, onSales: false).replacingOccurrences(of: " CROSS JOIN E e ON e.event_no = u.event_no", with: "")
+                ? "FROM E e LEFT JOIN U u ON u.event_no = e.event_no" + joins(keys, onSales: false, eventsJoined: true)
                 : "FROM U u" + joins(keys, onSales: false)
             let only = onlyKeys.isEmpty ? "" : " WHERE " + onlyKeys.joined(separator: " AND ")
             let sql = with(keys, sales: false) + " SELECT \(unitKeys), max(\(name)), count(DISTINCT u.participant_no), count(DISTINCT u.stall_no), count(DISTINCT u.product_no) "
