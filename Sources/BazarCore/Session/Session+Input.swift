@@ -270,7 +270,8 @@ extension Session {
             try prepareStore(for: command)
             let outcome = try execute(command)
             if guarded { try db.execute(sql: "RELEASE line") }
-            if command.spec.changes { result.changes += 1 }
+            // (Opening an event that exists changes nothing: it answers with a message.)
+            if command.spec.changes, !outcome.isMessage { result.changes += 1 }
             if command.kind == .addSale { result.sales += 1 }
             result.commands += 1
             recordIfNeeded(command)
