@@ -11,6 +11,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // The zip container of .xlsx files (`import orders`); needs zlib (Debian: zlib1g-dev).
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // libedit, the BSD line editor (Debian: libedit-dev).
@@ -26,6 +28,7 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 // The SQLite C API, for the one statement bound by hand: inserting a sale.
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
         // SQLite's process-wide settings (sqlite3_config is variadic: C only).
@@ -40,7 +43,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "BazarCoreTests", dependencies: ["BazarCore"]),
+        .testTarget(name: "BazarCoreTests", dependencies: ["BazarCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // Runs the built `bazar` binary on scripts and under a pseudo-terminal.
         .testTarget(name: "EndToEndTests", dependencies: ["BazarCore"]),
     ],

@@ -20,6 +20,8 @@ public enum ValueKind: Sendable, Equatable {
     case rest
     /// A file path (a word or a quoted string).
     case path
+    /// An attribute that takes no value (`dry-run`): present or not.
+    case flag
 
     /// What the value looks like, for usage lines and completion.
     public var placeholder: String {
@@ -36,6 +38,7 @@ public enum ValueKind: Sendable, Equatable {
         case .period: return "PERIOD"
         case .rest: return "…"
         case .path: return "FILE"
+        case .flag: return ""
         }
     }
 }

@@ -10,6 +10,7 @@ public enum CommandKind: String, Sendable, CaseIterable {
     case run, record, dump, history, log
     case setFormat, setOnError, setTiming, setPager
     case help, quit
+    case importOrders, mapSku, listMaps
 }
 
 /// The one registry of commands: parsing, `help`, completion and dispatch all read it.
@@ -94,6 +95,19 @@ public enum CommandTable {
         CommandSpec(.voidSale, "void sale", positionals: [PositionalSpec("n", .saleNumber)], attributes: [AttributeSpec("reason", .text)],
                     usage: "void sale N|last [reason TEXT]", summary: "mark a sale void: it stays in the store but reports leave it out ('last': the sale you added last)",
                     example: "void sale 1234 reason \"double entry\"", changes: true),
+        CommandSpec(.importOrders, "import orders", positionals: [PositionalSpec("file", .path)],
+                    attributes: [AttributeSpec("format", .choice(ImportFormat.allCases.map(\.rawValue))), AttributeSpec("event", .id),
+                                 AttributeSpec("dry-run", .flag)],
+                    usage: "import orders FILE [format tokopedia|tiktok|shopee|csv] [event ID] [dry-run]",
+                    summary: "turn a marketplace order export (.xlsx or .csv) into sales: all of it or, on an error, none of it",
+                    example: "import orders penjualan-november.xlsx dry-run", changes: true),
+        CommandSpec(.mapSku, "map sku", positionals: [PositionalSpec("text", .text)], attributes: [AttributeSpec("to", .ref)],
+                    usage: "map sku TEXT to PARTICIPANT/PRODUCT",
+                    summary: "say which product a marketplace SKU or product name is, for 'import orders'",
+                    example: "map sku BP-500 to wedang-batavia/bir-pletok", changes: true),
+        CommandSpec(.listMaps, "list maps", attributes: [limit],
+                    usage: "list maps [limit N]", summary: "the SKU and product-name mappings made with 'map sku'",
+                    example: "list maps"),
         CommandSpec(.undo, "undo", usage: "undo", summary: "revert this session's last change (repeatable)", example: "undo"),
         CommandSpec(.listEvents, "list events",
                     attributes: [AttributeSpec("program", .text), AttributeSpec("mode", .choice(["online", "offline", "hybrid"])),

@@ -27,6 +27,11 @@ extension Session {
             if let price = p.price { out += " price \(price)" }
             out += Session.attributes([("unit", p.unit)]) + "\n"
         }
+        let maps = try Row.fetchAll(db, sql: """
+            SELECT m.text, pa.id || '/' || pr.id FROM sku_map m JOIN product pr ON pr.product_no = m.product_no
+            JOIN participant pa ON pa.participant_no = pr.participant_no ORDER BY m.text
+            """)
+        for m in maps { out += "map sku \(Session.quoted(m[0])) to \(m[1] as String)\n" }
         let events = try records.events()
         let byNo = Dictionary(uniqueKeysWithValues: events.map { ($0.no, $0) })
         for e in events {

@@ -56,6 +56,12 @@ public struct Parser: Sendable {
             if arguments[attribute.name] != nil {
                 throw BazarError(.duplicateAttribute(attribute.name), at: word.span)
             }
+            if attribute.kind == .flag {
+                arguments[attribute.name] = Argument(value: .choice("yes"), span: word.span)
+                attributeOrder.append(attribute.name)
+                i += 1
+                continue
+            }
             guard i + 1 < tokens.count else {
                 throw BazarError(.expected("a value (\(attribute.kind.placeholder)) after '\(attribute.name)'", found: nil), at: word.span)
             }
@@ -176,6 +182,8 @@ public struct Parser: Sendable {
             return (.choice(v), i + 1)
         case .rest:
             return (.tokens(Array(tokens[i...])), tokens.count)
+        case .flag:
+            return (.choice("yes"), i)
         }
     }
 }

@@ -70,7 +70,8 @@ extension Session {
         }
 
         let channel = a.channel ?? (cache.eventOnline ? "online" : "offline")
-        if let ref = a.ref, let earlier = try records.saleNo(ref: ref) {
+        // A ref is unique per product (one invoice holds several products); a whole-stall sale's, per stall.
+        if let ref = a.ref, let earlier = try records.saleNo(ref: ref, productNo: sold?.no, stallNo: item.stallNo) {
             throw BazarError(.duplicateRef(ref, sale: earlier), at: cmd.span("ref"))
         }
 

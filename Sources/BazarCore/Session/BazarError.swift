@@ -73,6 +73,8 @@ public enum Problem: Sendable, Equatable {
     case eventHasSalesOutside(event: String, count: Int)
     case nothingToUndo
     case reportOverflow
+    case reportFailed
+    case noSuchValue(attribute: String, value: String, suggestion: String?)
     case undoConflict(String)
 
     // MARK: files and the store (exit 3 for the store)
@@ -93,6 +95,9 @@ public enum Problem: Sendable, Equatable {
 
     // MARK: running
     case interrupted
+
+    // MARK: importing orders (section 8): the location is in the imported file (Import/ImportFailure.swift)
+    case importFailed(ImportFailure)
 
     /// True when the store itself cannot be used: exit status 3.
     public var isStoreProblem: Bool {
@@ -161,6 +166,8 @@ public enum Problem: Sendable, Equatable {
             return "event '\(event)' has \(count) sale\(count == 1 ? "" : "s") outside the new dates"
         case .nothingToUndo: return "nothing to undo in this session"
         case .reportOverflow: return "the report's sum is too large to count in rupiah"
+        case .reportFailed: return "the report could not be computed from the store"
+        case .noSuchValue(let attribute, let value, _): return "no \(attribute) '\(value)' in the store"
         case .undoConflict(let what): return "cannot undo '\(what)': the store was changed since by someone else"
 
         case .cannotOpenFile(let path, let reason): return "cannot open '\(path)': \(reason)"
@@ -179,6 +186,7 @@ public enum Problem: Sendable, Equatable {
         case .readOnly(let command): return "'\(command)' changes the store, which is open read-only"
 
         case .interrupted: return "interrupted"
+        case .importFailed(let f): return f.message
         }
     }
 
@@ -236,7 +244,7 @@ public enum Problem: Sendable, Equatable {
         case .eventClosed(let id): return "reopen it with: reopen event \(id)"
         case .eventNotClosed: return nil
         case .dayOutsideEvent, .dayNumberOutsideEvent: return "pick a date inside the event, or change its dates with 'edit event'"
-        case .duplicateRef: return "each order number may be entered once; check 'show sale' for the earlier one"
+        case .duplicateRef: return "each order number may be entered once per product; check 'show sale' for the earlier one"
         case .noPrice(let product): return "give the price or the amount, or set one: edit product \(product) price MONEY"
         case .amountRequired: return "add: amount MONEY"
         case .priceAndAmount: return "amount is the line's total; price is per unit"
@@ -247,6 +255,10 @@ public enum Problem: Sendable, Equatable {
         case .eventHasSalesOutside: return "void those sales first, or choose dates that contain them"
         case .nothingToUndo: return nil
         case .reportOverflow: return "narrow the report with a shorter period or a filter (program, event, kota …); sums go up to Rp 9.223.372.036.854.775.807"
+        case .reportFailed: return "nothing was changed; check the store with 'sqlite3 FILE \"PRAGMA integrity_check\"', and report this to bazar's developers"
+        case .noSuchValue(let attribute, _, let s):
+            if let s { return "did you mean '\(s)'?" }
+            return attribute == "program" ? "see 'list events' for the programmes" : "see 'list participants' and 'list products' for the values"
         case .undoConflict: return "nothing was undone; correct it by hand with 'edit' or 'void sale'"
 
         case .cannotOpenFile: return "check the path and its permissions"
@@ -262,6 +274,7 @@ public enum Problem: Sendable, Equatable {
         case .noStoreYet: return "it is made by the first change (add participant, open event …)"
         case .readOnly: return "lists and reports only; run bazar without --read-only to make changes"
         case .interrupted: return "nothing of it was kept"
+        case .importFailed(let f): return f.hint
         }
     }
 }

@@ -167,6 +167,11 @@ struct Completer {
                 continue
             }
             used.insert(attribute.name)
+            if attribute.kind == .flag {
+                i += 1
+                lastList = nil
+                continue
+            }
             if i + 1 >= rest.count {
                 return value(attribute.kind, name: attribute.name, spec: spec, values: values)
             }
@@ -232,7 +237,7 @@ struct Completer {
             return r
         case .day:
             return result(["today", "yesterday"])
-        case .text, .money, .count, .saleNumber, .period, .rest:
+        case .text, .money, .count, .saleNumber, .period, .rest, .flag:
             return result([])
         }
     }

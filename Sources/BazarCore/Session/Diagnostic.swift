@@ -8,6 +8,15 @@
 /// Interactively (no file) the location prefix is left out.
 public enum Diagnostic {
     public static func render(_ error: BazarError, line: SourceLine?) -> String {
+        // An import's error points into the imported file (`orders.xlsx:row 17:Jumlah Produk Dibeli:`), not the command.
+        if case .importFailed(let failure) = error.problem {
+            var f = failure
+            f.message = printable(f.message)
+            f.details = f.details.map(printable)
+            f.hint = f.hint.map(printable)
+            let from = line.flatMap { l in l.file.map { "   (from \($0):\(l.number): \(printable(l.text)))\n" } } ?? ""
+            return f.rendered + from
+        }
         var out = ""
         let message = printable(error.message)
         let hint = error.hint.map(printable)

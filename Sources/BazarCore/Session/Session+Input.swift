@@ -41,6 +41,7 @@ extension Session {
             }
         }
         undoLog.lastCommitted = nil
+        changeNote = nil
         var result = RunResult()
         let command: ParsedCommand
         do {
@@ -70,7 +71,7 @@ extension Session {
             if inTransaction {
                 // Only what changed the store is logged (opening an existing event is not a change).
                 if case .confirmation = outcome {
-                    try records.log(at: Session.now(), who: who, command: line.text)
+                    try records.log(at: Session.now(), who: who, command: line.text + (changeNote.map { "  # " + $0 } ?? ""))
                     result.changes += 1
                 }
                 try undoEnd(label: line.text)

@@ -39,6 +39,8 @@ public final class Session {
     var undoLog = UndoLog()
     /// Scripts being run, innermost last: a script may not run itself.
     var runningScripts: [String] = []
+    /// What a change command adds to its change-log line (`import orders`: its counts), set by the command.
+    var changeNote: String?
     /// Lookups the hot path of `add sale` repeats; cleared whenever a transaction rolls back.
     var cache = LookupCache()
     /// The number of the sale this session added last (`void sale last`); nil after a failed `add sale`,
@@ -104,6 +106,9 @@ public final class Session {
             return .nothing
         case .help: return try help(command)
         case .quit: return .quit
+        case .importOrders: return try importOrders(command)
+        case .mapSku: return try mapSku(command)
+        case .listMaps: return try listMaps(command)
         }
     }
 

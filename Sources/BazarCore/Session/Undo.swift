@@ -38,7 +38,7 @@ struct RecordedLines {
 
 extension Session {
     /// The store's tables whose changes `undo` reverts (not the change log).
-    static let undoTables = ["event", "participant", "product", "stall", "listing", "sale"]
+    static let undoTables = ["event", "participant", "product", "stall", "listing", "sale", "sku_map"]
 
     /// Creates the temp tables and triggers (once per connection).
     func installUndo() throws {

@@ -367,8 +367,16 @@ public struct Records {
             """) ?? 1
     }
 
-    public func saleNo(ref: String) throws -> Int64? {
-        let st = try RawStatement(db, "SELECT id FROM sale WHERE ref = ?")
+    /// The sale that already has this ref for this product (or, with no product, for this whole stall).
+    public func saleNo(ref: String, productNo: Int64?, stallNo: Int64) throws -> Int64? {
+        let st: RawStatement
+        if let productNo {
+            st = try RawStatement(db, "SELECT id FROM sale WHERE ref = ? AND product_no = ?")
+            st.bind(2, productNo)
+        } else {
+            st = try RawStatement(db, "SELECT id FROM sale WHERE ref = ? AND product_no IS NULL AND stall_no = ?")
+            st.bind(2, stallNo)
+        }
         st.bind(1, ref)
         return try st.first { $0.int(0) }
     }
