@@ -78,10 +78,10 @@ import Foundation
         #expect(r.stdout.contains(read), "\(r.stdout)")
         #expect(r.stdout.contains(added), "\(r.stdout)")
         if let cancelled { #expect(r.stdout.contains(cancelled), "\(r.stdout)") }
-        // Each sale: number, then the columns compared, then note and void.
+        // Each sale: number, then the columns compared, then note, void and void_reason.
         let stored = try Self.sales(dir).map { line -> String in
             var fields = line.split(separator: ",", omittingEmptySubsequences: false).dropFirst()
-            fields = fields.dropLast(2)
+            fields = fields.dropLast(3)
             return fields.joined(separator: ",")
         }
         #expect(stored == expected)
