@@ -317,9 +317,12 @@ struct Completer {
             case "event": return merge(ids(table: "event"), result(Completion.reportFilters))
             case "participant": return ids(table: "participant")
             case "top": return result(Completion.reportTops)
+            case "unsold": return merge(ids(table: "event"), result(Completion.reportFilters))
             default: break
             }
         }
+        // `report top products|… EVENT`: the scope may be an event id.
+        if words.count == 2 && kind == "top" { return merge(ids(table: "event"), result(Completion.reportFilters)) }
         switch previous {
         case "by": return result(Completion.reportDimensions)
         case "event": return ids(table: "event")
@@ -328,10 +331,19 @@ struct Completer {
         case "program":
             return result((try? String.fetchAll(session.db, sql: "SELECT DISTINCT program FROM event WHERE program IS NOT NULL LIMIT 500")) ?? [])
         case "kota", "kecamatan":
+            // Jakarta's official names (the kota's kecamatan first), and other places in the store (Bekasi, Depok).
             var values: [String: String] = [:]
             for (i, w) in words.enumerated() where w == "kota" && i + 1 < rest.count { values["kota"] = rest[i + 1].text }
-            return place(previous, values: values, spec: nil)
-        case "category", "limit", "year": return result([])
+            let official = place(previous, values: values, spec: nil)
+            let stored = ((try? String.fetchAll(session.db, sql: "SELECT DISTINCT \(previous) FROM participant WHERE \(previous) IS NOT NULL LIMIT 500")) ?? [])
+                .filter { (previous == "kota" ? Places.officialKota($0) : Places.officialKecamatan($0)) == nil }
+                .map { $0.contains(" ") ? "\"\($0)\"" : $0 }
+            let others = stored.filter { Places.key($0).hasPrefix(Places.key(partial)) }
+            guard !others.isEmpty else { return official }
+            return merge(official, CompletionResult(start: start, candidates: others.sorted()))
+        case "category":
+            return result((try? String.fetchAll(session.db, sql: "SELECT category FROM participant WHERE category IS NOT NULL UNION SELECT category FROM product WHERE category IS NOT NULL LIMIT 500")) ?? [])
+        case "limit", "year": return result([])
         default: break
         }
         let used = Set(words.dropFirst())
