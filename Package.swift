@@ -21,6 +21,14 @@ let package = Package(
             pkgConfig: "libedit",
             providers: [.apt(["libedit-dev"])]
         ),
+        // libpq, PostgreSQL's C client (Debian: libpq-dev), for a store on a PostgreSQL server (SPEC section 11).
+        // Chosen over postgres-nio: synchronous calls suit a shell that runs one line at a time, COPY and
+        // pipelining serve bulk loads, PQcancel serves Ctrl-C, and it adds no 3-4 minute package build to CI.
+        .systemLibrary(
+            name: "CLibPQ",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]
+        ),
         // Everything testable: language, store, commands, reports, rendering. No terminal code.
         .target(
             name: "BazarCore",
@@ -29,6 +37,7 @@ let package = Package(
                 // The SQLite C API, for the one statement bound by hand: inserting a sale.
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                "CLibPQ",
             ]
         ),
         // SQLite's process-wide settings (sqlite3_config is variadic: C only).
@@ -46,6 +55,8 @@ let package = Package(
         .testTarget(name: "BazarCoreTests", dependencies: ["BazarCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // Runs the built `bazar` binary on scripts and under a pseudo-terminal.
         .testTarget(name: "EndToEndTests", dependencies: ["BazarCore"]),
+        // Against a real PostgreSQL server ($BAZAR_TEST_PG, started by scripts/pg-cluster).
+        .testTarget(name: "PostgresTests", dependencies: ["BazarCore"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -12,6 +12,8 @@ public enum ValueKind: Sendable, Equatable {
     case money
     case day
     case count
+    /// A sale's number, or `last`: the sale this session added last (what `dump` writes after a void sale).
+    case saleNumber
     case choice([String])
     case period
     /// All remaining words (for `help`).
@@ -31,6 +33,7 @@ public enum ValueKind: Sendable, Equatable {
         case .money: return "MONEY"
         case .day: return "DATE"
         case .count: return "N"
+        case .saleNumber: return "N|last"
         case .choice(let c): return c.joined(separator: "|")
         case .period: return "PERIOD"
         case .rest: return "…"

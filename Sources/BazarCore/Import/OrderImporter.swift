@@ -39,6 +39,7 @@ final class OrderImporter {
     private var columnOf = [Int](repeating: -1, count: OrderField.allCases.count)
     private var stalls: [StallKey: Int64] = [:]
     private var listingBits: Set<ListingKey> = []
+    private var nextSaleNumber: Int64?
 
     struct StallKey: Hashable { var event: Int64; var participant: Int64 }
     struct ListingKey: Hashable { var stall: Int64; var product: Int64; var bit: Int64 }
@@ -207,8 +208,12 @@ final class OrderImporter {
         if listingBits.insert(ListingKey(stall: stallNo, product: product.no, bit: bit)).inserted {
             try records.markListingSold(stallNo: stallNo, productNo: product.no, channelBit: bit)
         }
+        // Sale numbers: read once, then counted on (the import is one transaction; see Records.nextSaleNumber).
+        let number = try nextSaleNumber ?? records.nextSaleNumber()
         _ = try records.insertSale(SaleRecord(eventNo: event.no, stallNo: stallNo, productNo: product.no, day: day, qty: qty,
-                                              amount: amountValue, channel: channel, buyer: buyer, ref: ref, note: nil))
+                                              amount: amountValue, channel: channel, buyer: buyer, ref: ref, note: nil),
+                                   number: number)
+        nextSaleNumber = number + 1
         added += 1
         omzet = sum
     }

@@ -36,6 +36,8 @@ public enum Problem: Sendable, Equatable {
     case badPeriod(String)
     case badId(String)
     case lineTooLong(Int)
+    case notUTF8
+    case controlCharacter(String)
 
     // MARK: grammar
     case unknownCommand(String, suggestion: String?)
@@ -67,9 +69,12 @@ public enum Problem: Sendable, Equatable {
     case amountOverflow
     case unknownSale(Int64)
     case saleAlreadyVoid(Int64)
+    case noLastSale
     case eventHasSalesOutside(event: String, count: Int)
     case nothingToUndo
     case reportOverflow
+    case reportFailed
+    case noSuchValue(attribute: String, value: String, suggestion: String?)
     case undoConflict(String)
 
     // MARK: files and the store (exit 3 for the store)
@@ -82,6 +87,11 @@ public enum Problem: Sendable, Equatable {
     case storeUnusable(path: String, reason: String)
     case storeTooNew(path: String, version: Int)
     case storeFailure(String)
+    case noStore(path: String)
+    case storeNeedsUpdate(path: String, version: Int)
+    /// A read in the shell on a store not made yet (not exit 3: the shell goes on).
+    case noStoreYet(path: String)
+    case readOnly(command: String)
 
     // MARK: running
     case interrupted
@@ -92,7 +102,7 @@ public enum Problem: Sendable, Equatable {
     /// True when the store itself cannot be used: exit status 3.
     public var isStoreProblem: Bool {
         switch self {
-        case .storeNotBazar, .storeNotSQLite, .storeLocked, .storeUnusable, .storeTooNew: return true
+        case .storeNotBazar, .storeNotSQLite, .storeLocked, .storeUnusable, .storeTooNew, .noStore, .storeNeedsUpdate: return true
         default: return false
         }
     }
@@ -114,6 +124,8 @@ public enum Problem: Sendable, Equatable {
         case .badPeriod(let t): return "'\(t)' is not a period"
         case .badId(let t): return "'\(t)' is not a valid id"
         case .lineTooLong(let n): return "line is too long (\(n) bytes)"
+        case .notUTF8: return "this line is not UTF-8 text (a byte of another encoding, such as Latin-1 or Windows-1252)"
+        case .controlCharacter(let name): return "a control character (\(name)) in the text"
 
         case .unknownCommand(let w, _): return "unknown command '\(w)'"
         case .incompleteCommand(let usage): return "incomplete command; usage: \(usage)"
@@ -149,10 +161,13 @@ public enum Problem: Sendable, Equatable {
         case .amountOverflow: return "the amount is too large to count in rupiah"
         case .unknownSale(let n): return "there is no sale #\(n)"
         case .saleAlreadyVoid(let n): return "sale #\(n) is already void"
+        case .noLastSale: return "'last' is the sale this session added last, and there is none (or that line failed)"
         case .eventHasSalesOutside(let event, let count):
             return "event '\(event)' has \(count) sale\(count == 1 ? "" : "s") outside the new dates"
         case .nothingToUndo: return "nothing to undo in this session"
         case .reportOverflow: return "the report's sum is too large to count in rupiah"
+        case .reportFailed: return "the report could not be computed from the store"
+        case .noSuchValue(let attribute, let value, _): return "no \(attribute) '\(value)' in the store"
         case .undoConflict(let what): return "cannot undo '\(what)': the store was changed since by someone else"
 
         case .cannotOpenFile(let path, let reason): return "cannot open '\(path)': \(reason)"
@@ -164,6 +179,11 @@ public enum Problem: Sendable, Equatable {
         case .storeUnusable(let path, let reason): return "cannot use the store '\(path)': \(reason)"
         case .storeTooNew(let path, let version): return "the store '\(path)' has schema version \(version), newer than this bazar"
         case .storeFailure(let reason): return "the store failed: \(reason)"
+        case .noStore(let path): return "no store at \(path)"
+        case .storeNeedsUpdate(let path, let version):
+            return "the store '\(path)' has schema version \(version) and cannot be updated to \(Schema.version) read-only"
+        case .noStoreYet(let path): return "there is no store at \(path) yet: nothing to list or report"
+        case .readOnly(let command): return "'\(command)' changes the store, which is open read-only"
 
         case .interrupted: return "interrupted"
         case .importFailed(let f): return f.message
@@ -191,6 +211,8 @@ public enum Problem: Sendable, Equatable {
             return "write a day, a month (2020-08), a year (2020), a quarter (2020-Q3), a range (2021-11-01..2021-12-31), this month or last year"
         case .badId: return "ids are letters, digits, '-' and '_', e.g. wedang-batavia"
         case .lineTooLong: return "split the command; a line holds at most 1 MiB"
+        case .notUTF8: return "save the script as UTF-8 (in most editors: Save As… with the encoding UTF-8) and run it again"
+        case .controlCharacter: return "text may not hold control characters (tab, escape, …): type the text without them, e.g. spaces instead of a tab"
 
         case .unknownCommand(_, let s):
             if let s { return "did you mean '\(s)'?" }
@@ -229,9 +251,14 @@ public enum Problem: Sendable, Equatable {
         case .qtyTooSmall: return "a sale is of one unit or more"
         case .unknownSale: return "see 'list sales'"
         case .saleAlreadyVoid: return nil
+        case .noLastSale: return "give the sale's number: void sale N (see 'list sales last 5')"
         case .eventHasSalesOutside: return "void those sales first, or choose dates that contain them"
         case .nothingToUndo: return nil
         case .reportOverflow: return "narrow the report with a shorter period or a filter (program, event, kota …); sums go up to Rp 9.223.372.036.854.775.807"
+        case .reportFailed: return "nothing was changed; check the store with 'sqlite3 FILE \"PRAGMA integrity_check\"', and report this to bazar's developers"
+        case .noSuchValue(let attribute, _, let s):
+            if let s { return "did you mean '\(s)'?" }
+            return attribute == "program" ? "see 'list events' for the programmes" : "see 'list participants' and 'list products' for the values"
         case .undoConflict: return "nothing was undone; correct it by hand with 'edit' or 'void sale'"
 
         case .cannotOpenFile: return "check the path and its permissions"
@@ -242,6 +269,10 @@ public enum Problem: Sendable, Equatable {
         case .storeUnusable: return "check the path and its permissions, or use --store PATH"
         case .storeTooNew: return "use a newer bazar"
         case .storeFailure: return nil
+        case .noStore: return "check the path (a store is made by the first command that changes something), or use --store PATH"
+        case .storeNeedsUpdate: return "open it once without --read-only (where it can be written) to update it"
+        case .noStoreYet: return "it is made by the first change (add participant, open event …)"
+        case .readOnly: return "lists and reports only; run bazar without --read-only to make changes"
         case .interrupted: return "nothing of it was kept"
         case .importFailed(let f): return f.hint
         }

@@ -76,7 +76,11 @@ public enum Diagnostic {
         width = max(1, min(width, text.count - caretColumn + 1))
         out += "\(shown) | \(text)\n"
         if span != nil {
-            out += "\(pad) | \(String(repeating: " ", count: caretColumn - 1))^\(String(repeating: "~", count: max(0, width - 1)))\n"
+            // The caret sits under its character on screen: wide characters (emoji, CJK) before or under it take two columns.
+            let before = text.prefix(caretColumn - 1)
+            let under = text.dropFirst(caretColumn - 1).prefix(width)
+            let indent = DisplayWidth.of(String(before)), length = max(1, DisplayWidth.of(String(under)))
+            out += "\(pad) | \(String(repeating: " ", count: indent))^\(String(repeating: "~", count: max(0, length - 1)))\n"
         }
         if let hint { out += "\(pad) = \(hint)\n" }
         return out
