@@ -34,6 +34,9 @@ final class OrderImporter {
     private var productsByText: [String: ProductRecord?] = [:]
     private var eventsByDay: [Int: [EventRecord]] = [:]
     private var eventsByID: [String: EventRecord] = [:]
+    /// The matched header's column of each field (by `OrderField.index`), -1 where the file has none: read for
+    /// every cell of every line, so an array rather than the match's dictionary.
+    private var columnOf = [Int](repeating: -1, count: OrderField.allCases.count)
     private var stalls: [StallKey: Int64] = [:]
     private var listingBits: Set<ListingKey> = []
     private var nextSaleNumber: Int64?
@@ -60,6 +63,7 @@ final class OrderImporter {
             rowsSearched += 1
             if let found = HeaderMatch.find(in: row, among: layouts) {
                 self.match = found
+                for (field, column) in found.columns { columnOf[field.index] = column }
                 return true
             }
             return rowsSearched < (layouts.map(\.headerWithin).max() ?? 10)
@@ -83,7 +87,8 @@ final class OrderImporter {
     }
 
     private func cell(_ row: SheetRow, _ field: OrderField) -> SheetCell? {
-        guard let c = match?.columns[field] else { return nil }
+        let c = columnOf[field.index]
+        guard c >= 0 else { return nil }
         let cell = row[c]
         return cell.text.isEmpty ? nil : cell
     }
@@ -240,8 +245,13 @@ final class OrderImporter {
 
     /// A product ref (`wedang-batavia/bir-pletok`), else a `map sku` text.
     private func lookup(_ text: String) throws -> ProductRecord? {
+        // (Found as written first: lowering the case of every line's text costs more than the lookup.)
+        if let known = productsByText[text] { return known }
         let key = text.lowercased()
-        if let known = productsByText[key] { return known }
+        if let known = productsByText[key] {
+            if productsByText.count < 100_000 { productsByText[text] = known }
+            return known
+        }
         var found: ProductRecord?
         let parts = text.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false)
         if parts.count == 2, Parser.isSlug(parts[0]), Parser.isSlug(parts[1]), let owner = try records.participant(id: String(parts[0])) {
@@ -250,7 +260,12 @@ final class OrderImporter {
         if found == nil, let no = try Int64.fetchOne(session.db, sql: "SELECT product_no FROM sku_map WHERE text = ?", arguments: [text]) {
             found = try records.products(whereSQL: "WHERE pr.product_no = ?", arguments: [no]).first
         }
-        if productsByText.count < 100_000 { productsByText[key] = found }
+        // Only numbers, ids and price are kept: a file may name 60,000 products (memory stays under 64 MB).
+        if productsByText.count < 100_000 {
+            let kept = found?.lookupOnly
+            productsByText[key] = kept
+            if key != text { productsByText[text] = kept }
+        }
         return found
     }
 
@@ -261,10 +276,11 @@ final class OrderImporter {
         var event = self.event
         if event == nil, let named = cell(row, .event)?.text.trimmedOf(" \u{A0}") {
             // bazar's CSV may name each line's event.
-            if let known = eventsByID[named.lowercased()] {
+            if let known = eventsByID[named] ?? eventsByID[named.lowercased()] {
                 event = known
             } else if eventsByID.count < 100_000, let found = try records.event(id: named) {
                 eventsByID[named.lowercased()] = found
+                eventsByID[named] = found
                 event = found
             } else {
                 unplaced.add(.unknownEvent, text: named, row: row.number, column: match?.header(.event), name: nil)
