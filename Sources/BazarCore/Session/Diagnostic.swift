@@ -37,7 +37,7 @@ public enum Diagnostic {
         // (byte offsets) still hold.
         // Only a window of 200 characters around the error is ever shown: of a line that may be megabytes long, the
         // bytes up to a little past the error's start are all that is looked at (and copied).
-        let kept = min(line.text.utf8.count, (error.span?.start ?? 0) + 65_536)
+        let kept = min(line.text.utf8.count, (span?.start ?? 0) + 65_536)
         var bytes = Array(line.text.utf8.prefix(kept))
         for i in bytes.indices where bytes[i] < 0x20 || bytes[i] == 0x7F { bytes[i] = 0x20 }
         let clean = String(decoding: bytes, as: UTF8.self)
