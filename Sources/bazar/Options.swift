@@ -34,6 +34,9 @@ struct Options: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Output format.", valueName: "table|csv|json|markdown"))
     var format: String?
 
+    @Flag(name: .long, help: "Start CSV output with a UTF-8 byte order mark (for Excel on Windows).")
+    var bom = false
+
     @Option(name: .long, help: ArgumentHelp("What 'today' means (default: $BAZAR_TODAY, else the system date).", valueName: "DATE"))
     var today: String?
 

@@ -96,6 +96,7 @@ do {
         let session = Session(db: db, today: today, who: who, output: output)
         session.storePath = storePath
         session.settings.onError = options.onError == "continue" ? .continue : .stop
+        session.settings.csvBom = options.bom
         if let f = options.format, let format = OutputFormat(rawValue: f.lowercased()) {
             session.settings.format = format
             session.settings.formatChosen = true

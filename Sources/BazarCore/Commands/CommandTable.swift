@@ -8,7 +8,7 @@ public enum CommandKind: String, Sendable, CaseIterable {
     case showEvent, showParticipant, showProduct, showSale
     case report
     case run, record, dump, history, log
-    case setFormat, setOnError, setTiming, setPager
+    case setFormat, setOnError, setTiming, setPager, setCsvBom
     case help, quit
 }
 
@@ -156,6 +156,9 @@ public enum CommandTable {
                     usage: "set timing on|off", summary: "print the time each command takes", example: "set timing on"),
         CommandSpec(.setPager, "set pager", positionals: [PositionalSpec("switch", .choice(["on", "off"]))],
                     usage: "set pager on|off", summary: "send output longer than the screen through $PAGER", example: "set pager off"),
+        CommandSpec(.setCsvBom, "set csv bom", positionals: [PositionalSpec("switch", .choice(["on", "off"]))],
+                    usage: "set csv bom on|off", summary: "start CSV files with a UTF-8 byte order mark, for Excel on Windows",
+                    example: "set csv bom on"),
         CommandSpec(.help, "help", positionals: [PositionalSpec("command", .rest, optional: true)],
                     usage: "help [COMMAND]", summary: "list the commands, or show one command's syntax and an example", example: "help add sale"),
         CommandSpec(.quit, "quit", usage: "quit", summary: "leave bazar (also: exit, Ctrl-D)", example: "quit"),

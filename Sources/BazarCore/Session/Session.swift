@@ -53,6 +53,7 @@ public final class Session {
 
     /// Runs one command. Throws `BazarError` with a span into the command's line.
     public func execute(_ command: ParsedCommand) throws -> Outcome {
+        try checkRedirect(command)
         switch command.kind {
         case .openEvent: return try openEvent(command)
         case .closeEvent: return try closeEvent(command, close: true)
@@ -96,6 +97,9 @@ public final class Session {
             return .nothing
         case .setPager:
             settings.pager = command.text("switch") == "on"
+            return .nothing
+        case .setCsvBom:
+            settings.csvBom = command.text("switch") == "on"
             return .nothing
         case .help: return try help(command)
         case .quit: return .quit
