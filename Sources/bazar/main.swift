@@ -105,6 +105,10 @@ do {
         var window = winsize()
         let columns = ioctl(1, UInt(TIOCGWINSZ), &window) == 0 && window.ws_col > 0 ? Int(window.ws_col) : nil
         session.settings.chart = ChartStyle.from(environment: environment, stdoutIsTerminal: isatty(1) != 0, terminalColumns: columns)
+        session.settings.terminalColumns = {
+            var w = winsize()
+            return ioctl(1, UInt(TIOCGWINSZ), &w) == 0 && w.ws_col > 0 ? Int(w.ws_col) : nil
+        }
         var worst: Int32 = 0
         if inputs.isEmpty {
             if isatty(0) != 0 {

@@ -75,15 +75,9 @@ extension Session {
                 throw BazarError(.badChoice(attribute: "ranking", value: toks[i].text, allowed: ["products", "participants", "categories"]), at: toks[i].span)
             }
             i += 1
-            if i < toks.count && !atOption() {
-                let (p, next) = try DateWords.parsePeriod(toks, at: i, today: today)
-                req.period = p; i = next
-            }
+            if i < toks.count && !atOption() { i = try parsePeriodOrEvent(toks, at: i, into: &req) }
         case .unsold:
-            if i < toks.count && !atOption() {
-                let (p, next) = try DateWords.parsePeriod(toks, at: i, today: today)
-                req.period = p; i = next
-            }
+            if i < toks.count && !atOption() { i = try parsePeriodOrEvent(toks, at: i, into: &req) }
         }
 
         // Filters, `by`, `limit`, and a period for the reports that do not fix one.
@@ -106,10 +100,10 @@ extension Session {
             let v = toks[i + 1]
             i += 2
             switch w {
-            case "program": req.program = v.text
-            case "kota": req.kota = v.text
-            case "kecamatan": req.kecamatan = v.text
-            case "category": req.category = v.text
+            case "program": req.program = try storedValue(v, of: "program")
+            case "kota": req.kota = try storedValue(v, of: "kota")
+            case "kecamatan": req.kecamatan = try storedValue(v, of: "kecamatan")
+            case "category": req.category = try storedValue(v, of: "category")
             case "channel":
                 let c = v.text.lowercased()
                 guard ["online", "offline"].contains(c) else {
@@ -152,6 +146,46 @@ extension Session {
         return req
     }
 
+    /// The scope of `report top|unsold`: a period, else an event id (a bare word that reads as a period is one).
+    func parsePeriodOrEvent(_ toks: [Token], at i: Int, into req: inout ReportRequest) throws -> Int {
+        do {
+            let (p, next) = try DateWords.parsePeriod(toks, at: i, today: today)
+            req.period = p
+            return next
+        } catch let periodError {
+            let t = toks[i]
+            if t.isWord, let e = try records.event(id: t.text) {
+                req.event = e
+                return i + 1
+            }
+            let close = Suggest.closest(to: t.text, among: (try? records.ids(table: "event")) ?? [])
+            if t.isWord, close != nil { throw unknownEvent(t.text, at: t.span) }
+            throw periodError
+        }
+    }
+
+    /// A free-text filter's value, which must match a value in the store (SPEC section 4: a slip must not
+    /// give a confident Rp 0); an error with `did you mean` otherwise.
+    func storedValue(_ token: Token, of attribute: String) throws -> String {
+        let sources: [String]
+        switch attribute {
+        case "program": sources = ["SELECT DISTINCT program FROM event WHERE program IS NOT NULL"]
+        case "category": sources = ["SELECT DISTINCT category FROM participant WHERE category IS NOT NULL",
+                                    "SELECT DISTINCT category FROM product WHERE category IS NOT NULL"]
+        default: sources = ["SELECT DISTINCT \(attribute) FROM participant WHERE \(attribute) IS NOT NULL"]
+        }
+        let value = token.text
+        let values: [String]
+        do {
+            values = try sources.flatMap { try String.fetchAll(db, sql: $0) }
+        } catch let e as DatabaseError {
+            throw ReportEngine.translate(e)
+        }
+        let folded = ReportEngine.fold(value)
+        if values.contains(where: { ReportEngine.fold($0) == folded }) { return value }
+        throw BazarError(.noSuchValue(attribute: attribute, value: value, suggestion: Suggest.closest(to: value, among: values)), at: token.span)
+    }
+
     // MARK: computing
 
     func computeReport(_ req: ReportRequest) throws -> ReportResult {
@@ -183,19 +217,30 @@ extension Session {
                 .prefix(req.limit ?? 10)
             figures = unsold + lowest
             extraTotals.append(("unsold", .int(Int64(unsold.count))))
-            columns.insert("event", at: 1)
+            columns.insert(contentsOf: ["name", "event"], at: 1)
         default:
-            let (rows, salesTotal) = try engine.rows(by: dim, top: req.kind == .top ? (req.limit ?? 10) : nil)
-            figures = rows
+            var (rows, salesTotal) = try engine.rows(by: dim)
+            if req.kind == .year && dim == .month, let p = req.period { rows = ReportRequest.twelveMonths(rows, year: p.start.year) }
             allRows = rows
             totals = try engine.totals(sales: salesTotal)
-            if req.kind != .top, let n = req.limit { figures = Array(figures.prefix(n)) }
+            if req.kind == .top {
+                // The best sellers: rows that sold, not the sales for a whole stall (not a product).
+                figures = Array(rows.filter { $0.sales > 0 && !($0.key ?? "").hasSuffix("/*") }.prefix(req.limit ?? 10))
+            } else {
+                figures = rows
+                if let n = req.limit { figures = Array(figures.prefix(n)) }
+            }
+            if dim.hasName { columns.insert("name", at: 1) }
         }
 
         func row(_ f: ReportFigures) -> [Cell] {
             var r: [Cell] = [f.key.map(Cell.text) ?? .null, .money(f.omzet), .int(f.units), .int(f.sales),
                              .int(f.participants), .int(f.stalls), .int(f.products), ReportRequest.percent(f.omzet, of: totals.omzet)]
-            if req.kind == .unsold { r.insert(f.event.map(Cell.text) ?? .null, at: 1) }
+            if req.kind == .unsold {
+                r.insert(contentsOf: [f.name.map(Cell.text) ?? .null, f.event.map(Cell.text) ?? .null], at: 1)
+            } else if columns.contains("name") {
+                r.insert(f.name.map(Cell.text) ?? .null, at: 1)
+            }
             return r
         }
 
@@ -218,7 +263,7 @@ extension Session {
 
         return ReportResult(report: req.kind.rawValue, title: req.title, scope: req.scopePairs, totals: totalPairs,
                             rows: ResultTable(columns: columns, rows: figures.map(row)),
-                            namesBest: req.kind == .year, best: best, bestLabel: "best month", chart: settings.chart)
+                            namesBest: req.kind == .year, best: best, bestLabel: "best month", chart: settings.currentChart())
     }
 }
 
@@ -321,6 +366,16 @@ struct ReportRequest {
         for (k, v) in filterPairs { parts.append("\(k) \(v.contains(" ") ? "\"\(v)\"" : v)") }
         if kind != .top && kind != .unsold { parts.append("by \(effectiveDimension.rawValue)") }
         return parts.joined(separator: " · ")
+    }
+
+    /// All twelve months of `report year … by month`, a month without events as a row of zeros.
+    static func twelveMonths(_ rows: [ReportFigures], year: Int) -> [ReportFigures] {
+        let y = String(repeating: "0", count: max(0, 4 - String(year).count)) + String(year)
+        let byKey = Dictionary(rows.map { ($0.key ?? "", $0) }, uniquingKeysWith: { a, _ in a })
+        return (1...12).map { m in
+            let k = y + "-" + (m < 10 ? "0" : "") + String(m)
+            return byKey[k] ?? ReportFigures(key: k)
+        }
     }
 
     /// `part / whole` as a percentage in tenths, rounded half up, in integers only. Null when `whole` is 0.

@@ -70,6 +70,8 @@ public enum Problem: Sendable, Equatable {
     case eventHasSalesOutside(event: String, count: Int)
     case nothingToUndo
     case reportOverflow
+    case reportFailed
+    case noSuchValue(attribute: String, value: String, suggestion: String?)
     case undoConflict(String)
 
     // MARK: files and the store (exit 3 for the store)
@@ -155,6 +157,8 @@ public enum Problem: Sendable, Equatable {
             return "event '\(event)' has \(count) sale\(count == 1 ? "" : "s") outside the new dates"
         case .nothingToUndo: return "nothing to undo in this session"
         case .reportOverflow: return "the report's sum is too large to count in rupiah"
+        case .reportFailed: return "the report could not be computed from the store"
+        case .noSuchValue(let attribute, let value, _): return "no \(attribute) '\(value)' in the store"
         case .undoConflict(let what): return "cannot undo '\(what)': the store was changed since by someone else"
 
         case .cannotOpenFile(let path, let reason): return "cannot open '\(path)': \(reason)"
@@ -237,6 +241,10 @@ public enum Problem: Sendable, Equatable {
         case .eventHasSalesOutside: return "void those sales first, or choose dates that contain them"
         case .nothingToUndo: return nil
         case .reportOverflow: return "narrow the report with a shorter period or a filter (program, event, kota …); sums go up to Rp 9.223.372.036.854.775.807"
+        case .reportFailed: return "nothing was changed; check the store with 'sqlite3 FILE \"PRAGMA integrity_check\"', and report this to bazar's developers"
+        case .noSuchValue(let attribute, _, let s):
+            if let s { return "did you mean '\(s)'?" }
+            return attribute == "program" ? "see 'list events' for the programmes" : "see 'list participants' and 'list products' for the values"
         case .undoConflict: return "nothing was undone; correct it by hand with 'edit' or 'void sale'"
 
         case .cannotOpenFile: return "check the path and its permissions"

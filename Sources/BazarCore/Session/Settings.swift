@@ -20,7 +20,16 @@ public struct Settings: Sendable {
     var bomWritten = false
     /// How report bar charts are drawn; the program decides it once from the terminal and `NO_COLOR`.
     public var chart = ChartStyle()
+    /// The terminal's width now, asked at each report (a window may be resized between reports); nil: keep `chart.width`.
+    public var terminalColumns: (@Sendable () -> Int?)?
     public init() {}
+
+    /// The chart style for a report made now: the width read from the terminal at this moment.
+    public func currentChart() -> ChartStyle {
+        var c = chart
+        if let columns = terminalColumns?(), columns > 0 { c.width = max(40, min(columns, 200)) }
+        return c
+    }
 }
 
 /// What is current: the event, the sale date within it, the stall.

@@ -1,0 +1,144 @@
+import GRDB
+
+/// What a report covers (SPEC section 4), and the one SQL relation every report path reads it from.
+///
+/// - **Events** in scope (`E`): those whose dates overlap the period (all when there is none) and that match
+///   the event filters (`program`, `mode`, `event`).
+/// - **Units** in scope (`U`): the parts of the stalls of those events that the other filters keep. A stall's
+///   parts are its listings (one per product), its whole-stall part when it has sales for the whole stall, and,
+///   for a stall with neither, the bare stall. A listing takes its product's category (else its participant's);
+///   a whole-stall part or bare stall takes the participant's. A part belongs to the channels it sold on, and
+///   one that sold nothing to its event's usual channel (online for an online event, offline otherwise).
+///   Participant and place filters (`kota`, `kecamatan`: the participant's) keep the parts of those participants.
+///   A stall is in scope when one of its parts is; `listings` are the units with a product.
+/// - **Sales** in scope (`S`): not void, of events in scope, on days inside the period, on the channel filter's
+///   channel, and whose unit (stall, product or none) is in `U`.
+/// - With a filter that narrows units (participant, place, category, channel) the events counted, and the rows
+///   by event, program and mode, are those with a unit in scope; without one, every event in `E`.
+///
+/// Totals, every `by`, `top`, `unsold` and `report participant` are all grouped from `U` and `S` (ReportEngine),
+/// so that no two paths can disagree about what is in scope.
+struct ReportScope {
+    var period: Period?
+    var program: String?
+    var mode: String?
+    var eventNo: Int64?
+    var kota: String?
+    var kecamatan: String?
+    var participantNo: Int64?
+    var category: String?
+    var channel: String?
+
+    /// Filters that keep only some units of the events in scope.
+    var narrowsUnits: Bool { kota != nil || kecamatan != nil || participantNo != nil || category != nil || channel != nil }
+
+    var arguments: StatementArguments {
+        var d: [String: DatabaseValueConvertible?] = [:]
+        d["ps"] = period?.start.iso
+        d["pe"] = period?.end.iso
+        d["program"] = program
+        d["mode"] = mode
+        d["event"] = eventNo
+        d["kota"] = kota
+        d["kecamatan"] = kecamatan
+        d["participant"] = participantNo
+        d["category"] = category
+        d["channel"] = channel
+        d["channelBit"] = channel.map { $0 == "online" ? 1 : 2 }
+        return StatementArguments(d)
+    }
+
+    // MARK: the relation
+
+    /// `E`: the events in scope.
+    var eventsCTE: String {
+        var c = ["1"]
+        if period != nil { c.append("start_date <= :pe AND end_date >= :ps") }
+        if program != nil { c.append("program = :program COLLATE NOCASE") }
+        if mode != nil { c.append("mode = :mode") }
+        if eventNo != nil { c.append("event_no = :event") }
+        return "E AS (SELECT event_no, id, name, program, mode, target, start_date, end_date FROM event WHERE \(c.joined(separator: " AND ")))"
+    }
+
+    /// `U(event_no, stall_no, participant_no, product_no, bits)`: the units in scope; `bits` are the channels the
+    /// unit belongs to (1 online, 2 offline). Two branches (listings; whole-stall parts and bare stalls) so that
+    /// SQLite walks each event's stalls and listings by their keys.
+    var unitsCTE: String {
+        let usual = "(CASE e.mode WHEN 'online' THEN 1 ELSE 2 END)"
+        func conditions(category: String) -> [String] {
+            var c: [String] = []
+            if participantNo != nil { c.append("st.participant_no = :participant") }
+            if kota != nil { c.append("pa.kota = :kota COLLATE NOCASE") }
+            if kecamatan != nil { c.append("pa.kecamatan = :kecamatan COLLATE NOCASE") }
+            if self.category != nil { c.append("\(category) = :category COLLATE NOCASE") }
+            return c
+        }
+        let joinParticipant = kota != nil || kecamatan != nil || category != nil
+        let pa = joinParticipant ? " CROSS JOIN participant pa ON pa.participant_no = st.participant_no" : ""
+        let listingBits = "CASE WHEN l.channels = 0 THEN \(usual) ELSE l.channels END"
+        var listing = conditions(category: "COALESCE(pr.category, pa.category)")
+        if channel != nil { listing.append("(\(listingBits)) & :channelBit <> 0") }
+        let stallBits = "CASE WHEN st.whole_channels = 0 THEN \(usual) ELSE st.whole_channels END"
+        var whole = ["(st.whole_channels <> 0 OR NOT EXISTS (SELECT 1 FROM listing x WHERE x.stall_no = st.stall_no))"]
+            + conditions(category: "pa.category")
+        if channel != nil { whole.append("(\(stallBits)) & :channelBit <> 0") }
+        func whereClause(_ c: [String]) -> String { c.isEmpty ? "" : " WHERE " + c.joined(separator: " AND ") }
+        return """
+            U AS (SELECT st.event_no, st.stall_no, st.participant_no, l.product_no, \(listingBits) AS bits
+                FROM E e CROSS JOIN stall st ON st.event_no = e.event_no CROSS JOIN listing l ON l.stall_no = st.stall_no\(pa)\
+            \(category != nil ? " CROSS JOIN product pr ON pr.product_no = l.product_no" : "")\(whereClause(listing))
+              UNION ALL
+              SELECT st.event_no, st.stall_no, st.participant_no, NULL, \(stallBits)
+                FROM E e CROSS JOIN stall st ON st.event_no = e.event_no\(pa)\(whereClause(whole)))
+            """
+    }
+
+    /// `K(event_no, key)`: the months or days each event in scope ran inside the period.
+    func timeCTE(_ dim: ReportDimension) -> String {
+        let first = period != nil ? "max(start_date, :ps)" : "start_date"
+        let last = period != nil ? "min(end_date, :pe)" : "end_date"
+        let key = dim == .month ? "substr(day, 1, 7)" : "day"
+        return """
+            D(event_no, day, last) AS (SELECT event_no, \(first), \(last) FROM E
+                UNION ALL SELECT event_no, date(day, '+1 day'), last FROM D WHERE day < last),
+            K AS (SELECT DISTINCT event_no, \(key) AS key FROM D)
+            """
+    }
+
+    /// `S(event_no, stall_no, product_no, t, amount, qty, n)`: the sales in scope, summed per unit (and per `t`,
+    /// the sale's own key for a dimension that is an attribute of the sale: `day`, `month`, `channel`, `buyer`).
+    ///
+    /// Summed in SQL over the covering index `sale_day` (a range of days), before any join: the joins are then
+    /// made once per unit, not once per sale. Without a filter that narrows units, every sale of an event in scope
+    /// has its unit in `U` (a sale lists its product, and a unit's bits hold the channels of its sales), so the
+    /// sums are grouped only as finely as the key needs and the join to `U` is left out.
+    func salesCTE(saleKey: String?, perUnit: Bool) -> String {
+        var inner = ["void = 0"]
+        // Without event filters every sale inside the period is of an event in E.
+        if program != nil || mode != nil || eventNo != nil { inner.append("event_no IN (SELECT event_no FROM E)") }
+        if period != nil { inner.append("day BETWEEN :ps AND :pe") }
+        if channel != nil { inner.append("channel = :channel") }
+        let units = perUnit || narrowsUnits
+        // Per unit: grouped by event, stall, product. Otherwise by day and event first, the order of the covering
+        // index, so that SQLite sums the groups as it scans instead of sorting every sale.
+        var select = units ? ["event_no", "stall_no", "product_no"] : ["day", "event_no"]
+        var groups = select.count
+        if let saleKey {
+            select.append("\(saleKey) AS t")
+            // A key made of the day (month, day) follows from the groups by day: grouping by it too would sort.
+            if units || !saleKey.contains("day") { groups += 1 }
+        }
+        let groupBy = (1...groups).map(String.init).joined(separator: ", ")
+        if !units { select += ["NULL AS stall_no", "NULL AS product_no"] }
+        if saleKey == nil { select.append("NULL AS t") }
+        var sql = "S0 AS (SELECT " + select.joined(separator: ", ")
+            + ", sum(amount) AS amount, sum(qty) AS qty, count(*) AS n FROM sale WHERE "
+            + inner.joined(separator: " AND ") + " GROUP BY \(groupBy))"
+        if narrowsUnits {
+            sql += ", S AS (SELECT S0.* FROM S0 WHERE EXISTS (SELECT 1 FROM U u WHERE u.stall_no = S0.stall_no AND u.product_no IS S0.product_no))"
+        } else {
+            sql += ", S AS (SELECT * FROM S0)"
+        }
+        return sql
+    }
+}
