@@ -5,6 +5,7 @@ import GRDB
 extension Session {
     func report(_ cmd: ParsedCommand) throws -> Outcome {
         let request = try parseReport(cmd)
+        if request.dimension2 != nil { return .crossTab(try computeCrossTab(request)) }
         return .report(try computeReport(request))
     }
 
@@ -89,7 +90,8 @@ extension Session {
                 throw BazarError(.unexpectedWord(t.text, usage: usage()), at: t.span)
             }
             let periodWord = ["year", "month", "range", "period"].contains(w)
-            let seenKey = periodWord ? "period" : w
+            // A second `by` makes a cross-tab (`by D1 by D2`); a third is one too many.
+            let seenKey = periodWord ? "period" : (w == "by" && seen.contains("by") && !seen.contains("by2") ? "by2" : w)
             if seen.contains(seenKey) || (periodWord && req.period != nil) || (w == "event" && req.event != nil) {
                 throw BazarError(.duplicateAttribute(w), at: t.span)
             }
@@ -124,7 +126,11 @@ extension Session {
                 guard let d = ReportDimension(rawValue: v.text.lowercased()) else {
                     throw BazarError(.badChoice(attribute: "dimension", value: v.text, allowed: ReportDimension.allCases.map(\.rawValue)), at: v.span)
                 }
-                req.dimension = d
+                if req.dimension != nil || kind == .top {
+                    try req.setColumnDimension(d, at: v.span)
+                } else {
+                    req.dimension = d
+                }
             case "limit":
                 guard v.isWord, let n = Int(v.text), n >= 1, n <= 1_000_000 else {
                     throw BazarError(.expected("a number of rows, 1 or more", found: v.text), at: v.span)
@@ -189,17 +195,7 @@ extension Session {
     // MARK: computing
 
     func computeReport(_ req: ReportRequest) throws -> ReportResult {
-        var scope = ReportScope()
-        scope.period = req.period
-        scope.program = req.program
-        scope.mode = req.mode
-        scope.eventNo = req.event?.no
-        scope.kota = req.kota
-        scope.kecamatan = req.kecamatan
-        scope.participantNo = req.participant?.no
-        scope.category = req.category
-        scope.channel = req.channel
-        let engine = ReportEngine(db: db, scope: scope)
+        let engine = ReportEngine(db: db, scope: req.scope)
         let dim = req.effectiveDimension
 
         var figures: [ReportFigures]
@@ -297,6 +293,8 @@ struct ReportRequest {
     var category: String?
     var channel: String?
     var dimension: ReportDimension?
+    /// The second `by` of a cross-tab: its columns.
+    var dimension2: ReportDimension?
     var limit: Int?
     var topOf: ReportDimension?
 
@@ -350,6 +348,7 @@ struct ReportRequest {
         }
         for (k, v) in filterPairs { s.append((k, .text(v))) }
         s.append(("by", .text(kind == .unsold ? "listing" : effectiveDimension.rawValue)))
+        if let d2 = dimension2 { s.append(("across", .text(d2.rawValue))) }
         if let n = limit ?? ((kind == .top || kind == .unsold) ? 10 : nil) { s.append(("limit", .int(Int64(n)))) }
         return s
     }
@@ -365,6 +364,7 @@ struct ReportRequest {
         parts.append(head)
         for (k, v) in filterPairs { parts.append("\(k) \(v.contains(" ") ? "\"\(v)\"" : v)") }
         if kind != .top && kind != .unsold { parts.append("by \(effectiveDimension.rawValue)") }
+        if let d2 = dimension2 { parts[parts.count - 1] += (kind == .top ? " · by " : " by ") + d2.rawValue }
         return parts.joined(separator: " · ")
     }
 
