@@ -122,7 +122,8 @@ extension Session {
                 guard let e = try records.event(id: v.text) else { throw unknownEvent(v.text, at: v.span) }
                 req.event = e
             case "by":
-                guard kind != .top, kind != .unsold else { throw BazarError(.unexpectedWord(t.text, usage: usage()), at: t.span) }
+                // `report top … by D`: the ranking down, D across (a cross-tab).
+                guard kind != .unsold else { throw BazarError(.unexpectedWord(t.text, usage: usage()), at: t.span) }
                 guard let d = ReportDimension(rawValue: v.text.lowercased()) else {
                     throw BazarError(.badChoice(attribute: "dimension", value: v.text, allowed: ReportDimension.allCases.map(\.rawValue)), at: v.span)
                 }
@@ -273,7 +274,7 @@ enum ReportKind: String, CaseIterable, Sendable {
         case .event: return "report event [ID] [FILTER VALUE …] [by DIMENSION]"
         case .range: return "report range PERIOD [FILTER VALUE …] [by DIMENSION]"
         case .participant: return "report participant ID [year YEAR] [FILTER VALUE …] [by DIMENSION]"
-        case .top: return "report top products|participants|categories [PERIOD] [FILTER VALUE …] [limit N]"
+        case .top: return "report top products|participants|categories [PERIOD] [FILTER VALUE …] [by DIMENSION] [limit N]"
         case .unsold: return "report unsold [PERIOD] [FILTER VALUE …] [limit N]"
         }
     }
@@ -408,7 +409,8 @@ enum ReportHelp {
         Filters (any report): program P, mode online|offline|hybrid, event ID, kota K, kecamatan K,
           category C, channel online|offline; kota and kecamatan are the business's.
         by DIMENSION: month, day, event, program, mode, participant, product, category, kota,
-          kecamatan, channel, buyer.
+          kecamatan, channel, buyer. Two make a cross-tab: by D1 by D2 (D1 down, D2 across, omzet;
+          report top … by D puts the ranking down and D across).
         Totals: events, omzet, units, sales, participants, stalls, products, listings, target,
           achievement_pct. Voided sales never count. An event the period only partly covers counts
           with all its stalls and listings; its sales count on the days inside the period.
@@ -416,6 +418,7 @@ enum ReportHelp {
           report year 2020 program BORJU
           report month Agustus 2020
           report event jakpus-2021-09 by kecamatan
+          report event jakpus-2021-09 by kecamatan by day > kecamatan.xlsx
           report range 2021-11-26..2021-12-05 program JBL by event
           report top products 2021 limit 5
           report unsold year 2020 program BORJU
