@@ -156,7 +156,7 @@ public enum CommandTable {
                     usage: "set timing on|off", summary: "print the time each command takes", example: "set timing on"),
         CommandSpec(.setPager, "set pager", positionals: [PositionalSpec("switch", .choice(["on", "off"]))],
                     usage: "set pager on|off", summary: "send output longer than the screen through $PAGER", example: "set pager off"),
-        CommandSpec(.setCsvBom, "set csv bom", positionals: [PositionalSpec("switch", .choice(["on", "off"]))],
+        CommandSpec(.setCsvBom, "set csv", positionals: [PositionalSpec("setting", .choice(["bom"])), PositionalSpec("switch", .choice(["on", "off"]))],
                     usage: "set csv bom on|off", summary: "start CSV files with a UTF-8 byte order mark, for Excel on Windows",
                     example: "set csv bom on"),
         CommandSpec(.help, "help", positionals: [PositionalSpec("command", .rest, optional: true)],

@@ -248,7 +248,12 @@ public enum Problem: Sendable, Equatable {
         case .undoConflict: return "nothing was undone; correct it by hand with 'edit' or 'void sale'"
 
         case .cannotOpenFile: return "check the path and its permissions"
-        case .cannotWriteFile: return "check the directory exists and is writable"
+        case .cannotWriteFile(let path, let reason):
+            if reason.contains("space") { return "free some disk space or write elsewhere; the file was left as it was" }
+            if reason.contains("directory '") { return "create the directory first, or write elsewhere" }
+            if reason.contains("is a directory") { return "name a file inside it, e.g. \(path.hasSuffix("/") ? path : path + "/")laporan.xlsx" }
+            if reason.contains("read-only") { return "make it writable (chmod u+w FILE) or write to another name; it was left as it was" }
+            return "check the directory exists and is writable"
         case .unknownFileFormat(_, let known): return "write one of: " + known.map { "." + $0 }.joined(separator: ", ")
         case .formatNotForCommand(_, _, let allowed): return allowed
         case .cannotAppendDocument: return "write it whole with '>' instead of '>>'"

@@ -1,4 +1,7 @@
 import CXlsxWriter
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Writes a `HandOut` as an Excel workbook through libxlsxwriter (SPEC section 10): title and scope, totals,
 /// then the rows under a frozen header row with an autofilter, money as number cells shown `Rp 18.944.500`,
@@ -54,6 +57,15 @@ enum XlsxWriter {
     /// Writes the workbook to `path` (a new temporary file). Throws with libxlsxwriter's reason on failure.
     static func write(_ doc: HandOut, sheetName: String, to path: String) throws {
         try check(doc)
+        // libxlsxwriter prints its own `[ERROR]` lines on stderr; bazar says what went wrong itself.
+        let savedStderr = dup(2)
+        let devNull = open("/dev/null", O_WRONLY)
+        if savedStderr >= 0 && devNull >= 0 { dup2(devNull, 2) }
+        defer {
+            if savedStderr >= 0 && devNull >= 0 { dup2(savedStderr, 2) }
+            if savedStderr >= 0 { close(savedStderr) }
+            if devNull >= 0 { close(devNull) }
+        }
         guard let wb = workbook_new(path) else {
             throw BazarError(.cannotWriteFile(path: path, reason: "the workbook could not be created"))
         }
@@ -108,9 +120,13 @@ enum XlsxWriter {
         }
 
         closed = true
+        errno = 0
         let status = workbook_close(wb)
+        let systemError = errno
         if status != LXW_NO_ERROR {
-            throw BazarError(.cannotWriteFile(path: path, reason: String(cString: lxw_strerror(status))))
+            // A full disk shows as a zip error; the system's reason says it better.
+            let reason = systemError != 0 ? String(cString: strerror(systemError)) : String(cString: lxw_strerror(status))
+            throw BazarError(.cannotWriteFile(path: path, reason: reason))
         }
     }
 
