@@ -6,13 +6,13 @@ enum RupiahWords {
     static func format(_ amount: Int64) -> String {
         let sign = amount < 0 ? "-" : ""
         let m = amount.magnitude
-        for (unit, word) in units where m >= UInt64(unit) {
+        for (i, (unit, word)) in units.enumerated() where m >= UInt64(unit) {
             let u = UInt64(unit)
             // Tenths of the unit, rounded half up.
-            var whole = m / u
-            var tenth = ((m % u) * 10 + u / 2) / u
-            if tenth == 10 { whole += 1; tenth = 0 }
-            return "Rp \(sign)\(whole)" + (tenth == 0 ? "" : ",\(tenth)") + " \(word)"
+            let tenths = (m / u) * 10 + ((m % u) * 10 + u / 2) / u
+            // 999.960 rounds to 1.000 rb: that is Rp 1 jt.
+            if tenths >= 10_000, i > 0 { return "Rp \(sign)1 \(units[i - 1].1)" }
+            return "Rp \(sign)\(tenths / 10)" + (tenths % 10 == 0 ? "" : ",\(tenths % 10)") + " \(word)"
         }
         return "Rp \(sign)\(m)"
     }

@@ -110,6 +110,10 @@ enum SvgChart {
             let x = Double(left) + slot * Double(i)
             let bw = max(1, slot * 0.7)
             b += "<rect class=\"bar\" x=\"\(f(x + (slot - bw) / 2))\" y=\"\(f(Double(top + plotHeight) - h))\" width=\"\(f(bw))\" height=\"\(f(h))\"><title>\(escape(chart.labels[i] + ": " + Money.format(v)))</title></rect>\n"
+            // Each column's value over it, where there is room to read it.
+            if slot >= 44 && v > 0 {
+                b += "<text class=\"axis\" x=\"\(f(x + slot / 2))\" y=\"\(f(Double(top + plotHeight) - h - 4))\" text-anchor=\"middle\">\(escape(RupiahWords.format(v)))</text>\n"
+            }
             guard i % labelEvery == 0 else { continue }
             let cx = x + slot / 2, ly = top + plotHeight + 14
             let label = escape(shortened(chart.labels[i], 16))
