@@ -12,8 +12,10 @@ enum HtmlPage {
         th { background: #dde7f0; border-bottom: 1px solid #889; }
         td.n, th.n { text-align: right; white-space: nowrap; }
         tr.total td { font-weight: bold; border-top: 1px solid #889; }
-        table.totals th { background: none; border-bottom: 1px solid #ccc; font-weight: normal; color: #555; }
-        table.totals td { font-weight: bold; font-size: 11pt; border: none; }
+        .totals { display: flex; flex-wrap: wrap; gap: 6px 18px; margin: 0 0 14px 0; }
+        .totals div { display: flex; flex-direction: column; align-items: flex-end; }
+        .totals span { color: #555; font-size: 9pt; }
+        .totals b { font-size: 11pt; white-space: nowrap; }
         .best { font-weight: bold; margin: 0 0 12px 0; }
         thead { display: table-header-group; }
         tr { page-break-inside: avoid; }
@@ -32,8 +34,8 @@ enum HtmlPage {
             out += "<p class=\"scope\">" + doc.scope.map { "\(escape($0.0)) <b>\(escape($0.1))</b>" }.joined(separator: " · ") + "</p>\n"
         }
         if !doc.totals.isEmpty {
-            out += "<table class=\"totals\"><tr>" + doc.totals.map { "<th class=\"n\">\(escape($0.0))</th>" }.joined() + "</tr>\n<tr>"
-                + doc.totals.map { "<td class=\"n\">\(escape(HandOut.text($0.1)))</td>" }.joined() + "</tr></table>\n"
+            // Label over value, wrapping to the page's width.
+            out += "<div class=\"totals\">" + doc.totals.map { "<div><span>\(escape($0.0))</span><b>\(escape(HandOut.text($0.1)))</b></div>" }.joined() + "</div>\n"
         }
         if let best = doc.bestLine { out += "<p class=\"best\">\(escape(best))</p>\n" }
         if let chart = doc.chart, chart.values.count > 1 {
