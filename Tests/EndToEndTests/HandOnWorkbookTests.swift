@@ -156,6 +156,11 @@ struct HandOnWorkbookTests {
         #expect(texts.isSuperset(of: ["=1+1", "@SUM(1)", "-62", "+cmd|'/C calc'!A0", "-62 812"]), "\(texts)")
         let sales = try String(contentsOfFile: store.dir.path("f2.csv"), encoding: .utf8)
         #expect(sales.contains("'@SUM(1)") && sales.contains("\"'=HYPERLINK(\"\"http://x\"\")\"") && sales.contains("'-62 812"), "\(sales)")
+        // Names beside ids: a sale's participant and product.
+        #expect(sales.hasPrefix("id,event,date,participant,participant name,product,product name,qty,amount,"), "\(sales)")
+        #expect(sales.contains(",rumus,'=1+1,calc,'+cmd|'/C calc'!A0,2,20000,"), "\(sales)")
+        let salesBook = try Reader.workbook(store.dir.path("f2.xlsx"))
+        #expect(salesBook.cells().contains { $0.text == "product name" })
         let participants = try String(contentsOfFile: store.dir.path("f0.csv"), encoding: .utf8)
         #expect(participants.contains("'=1+1") && participants.contains(",'-62"), "\(participants)")
     }

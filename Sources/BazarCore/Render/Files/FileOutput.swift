@@ -38,8 +38,11 @@ extension Session {
     /// Writes an outcome to the redirect's file.
     func writeFile(_ outcome: Outcome, for command: ParsedCommand, to redirect: Redirect) throws {
         let format = (try? FileFormat.forPath(redirect.path)) ?? nil
+        let chosen = format ?? .text(settings.format)
+        var outcome = outcome
+        if chosen == .xlsx || chosen == .html || chosen == .text(.csv) { outcome = try withNames(outcome, for: command.kind) }
         do {
-            switch format ?? .text(settings.format) {
+            switch chosen {
             case .text(let f):
                 var text = Renderer.render(outcome, as: f)
                 try AtomicFile.write(redirect.path, keep: redirect.append) { _, fd in

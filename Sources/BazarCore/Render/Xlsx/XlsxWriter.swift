@@ -66,7 +66,11 @@ enum XlsxWriter {
             if savedStderr >= 0 { close(savedStderr) }
             if devNull >= 0 { close(devNull) }
         }
-        guard let wb = workbook_new(path) else {
+        // Rows are written top to bottom, so libxlsxwriter may stream each row out as it is finished (constant
+        // memory: a 10,000-row sheet is never held whole, and no shared-string table is sorted).
+        var options = lxw_workbook_options()
+        options.constant_memory = 1
+        guard let wb = workbook_new_opt(path, &options) else {
             throw BazarError(.cannotWriteFile(path: path, reason: "the workbook could not be created"))
         }
         var closed = false
@@ -75,32 +79,11 @@ enum XlsxWriter {
             throw BazarError(.cannotWriteFile(path: path, reason: "the sheet could not be added"))
         }
         let formats = Formats(wb)
-        var sheet = Sheet(ws: ws, formats: formats, widths: Array(repeating: 8, count: max(doc.columns.count, 2)))
+        let sheet = Sheet(ws: ws, formats: formats)
         let layout = Layout(doc)
-
-        // Title and scope: long text that may run across the empty cells to its right.
-        try sheet.string(0, 0, doc.title, formats.title, fit: false)
-        if !doc.scope.isEmpty {
-            try sheet.string(layout.scopeRow, 0, doc.scope.map { "\($0.0) \($0.1)" }.joined(separator: " · "), nil, fit: false)
-        }
-        // Totals: labels over values, one per column.
-        for (i, (label, value)) in doc.totals.enumerated() {
-            try sheet.string(layout.totalsRow, i, label, formats.boldRight)
-            try sheet.cell(layout.totalsRow + 1, i, value)
-        }
-        if let best = doc.bestLine {
-            try sheet.string(layout.totalsRow + (doc.totals.isEmpty ? 0 : 2), 0, best, formats.bold, fit: false)
-        }
-
-        // The table.
         let h = layout.headerRow
-        for (i, c) in doc.columns.enumerated() { try sheet.string(h, i, c, doc.isNumeric(i) ? formats.headerRight : formats.header) }
-        for (r, row) in doc.rows.enumerated() {
-            for (i, c) in row.enumerated() { try sheet.cell(h + 1 + r, i, c) }
-        }
-        if let total = doc.totalRow {
-            for (i, c) in total.enumerated() { try sheet.cell(h + 1 + doc.rows.count, i, c, bold: true) }
-        }
+
+        // The sheet's settings first: with rows streamed out, nothing may refer back to a row already written.
         worksheet_freeze_panes(ws, lxw_row_t(h + 1), 0)
         // Printed: as wide as a landscape page, the header repeated on every page.
         worksheet_set_landscape(ws)
@@ -110,13 +93,31 @@ enum XlsxWriter {
         if !doc.columns.isEmpty {
             try ok(worksheet_autofilter(ws, lxw_row_t(h), 0, lxw_row_t(h + max(doc.rows.count, 1)), lxw_col_t(doc.columns.count - 1)), path)
         }
-        for (i, w) in sheet.widths.enumerated() {
+        for (i, w) in widths(doc).enumerated() {
             try ok(worksheet_set_column(ws, lxw_col_t(i), lxw_col_t(i), Double(min(w + 2, 60)), nil), path)
         }
-
         if let chart = doc.chart, chart.values.count > 1 {
             try addChart(chart, wb: wb, ws: ws, sheetName: sheetName, firstRow: h + 1, rows: doc.rows.count,
                          at: (h, doc.columns.count + 1), path: path)
+        }
+
+        // Then the cells, row by row: title and scope (long text that runs across the empty cells to its right),
+        // totals (labels over values, one per column), the best row, the table and its total line.
+        try sheet.string(0, 0, doc.title, formats.title)
+        if !doc.scope.isEmpty {
+            try sheet.string(layout.scopeRow, 0, doc.scope.map { "\($0.0) \($0.1)" }.joined(separator: " · "), nil)
+        }
+        for (i, (label, _)) in doc.totals.enumerated() { try sheet.string(layout.totalsRow, i, label, formats.boldRight) }
+        for (i, (_, value)) in doc.totals.enumerated() { try sheet.cell(layout.totalsRow + 1, i, value) }
+        if let best = doc.bestLine {
+            try sheet.string(layout.totalsRow + (doc.totals.isEmpty ? 0 : 2), 0, best, formats.bold)
+        }
+        for (i, c) in doc.columns.enumerated() { try sheet.string(h, i, c, doc.isNumeric(i) ? formats.headerRight : formats.header) }
+        for (r, row) in doc.rows.enumerated() {
+            for (i, c) in row.enumerated() { try sheet.cell(h + 1 + r, i, c) }
+        }
+        if let total = doc.totalRow {
+            for (i, c) in total.enumerated() { try sheet.cell(h + 1 + doc.rows.count, i, c, bold: true) }
         }
 
         closed = true
@@ -197,20 +198,39 @@ enum XlsxWriter {
         }
     }
 
-    /// Writes cells and keeps each column's widest text, for fitted widths.
+    /// How wide each column must be: its widest shown text (headings, totals, rows, total line), the title,
+    /// scope and best line left out (they run across empty cells).
+    static func widths(_ doc: HandOut) -> [Int] {
+        var w = Array(repeating: 8, count: max(doc.columns.count, doc.totals.count, 1))
+        func fit(_ i: Int, _ text: String) { if i < w.count, text.count > w[i] { w[i] = text.count } }
+        for (i, c) in doc.columns.enumerated() { fit(i, c) }
+        for (i, (label, value)) in doc.totals.enumerated() {
+            fit(i, label)
+            fit(i, shown(value))
+        }
+        for row in doc.rows + (doc.totalRow.map { [$0] } ?? []) {
+            for (i, c) in row.enumerated() { fit(i, shown(c)) }
+        }
+        return w
+    }
+
+    /// A cell as a spreadsheet shows it with the formats below.
+    static func shown(_ cell: Cell) -> String {
+        switch cell {
+        case .money(let m): return Money.format(m)
+        case .int(let n): return ReportRenderer.grouped(n)
+        case .tenths(let t): return Renderer.tenths(t) + "%"
+        case .bool: return "FALSE"
+        default: return Renderer.display(cell)
+        }
+    }
+
+    /// Writes cells with the workbook's formats.
     struct Sheet {
         let ws: UnsafeMutablePointer<lxw_worksheet>
         let formats: Formats
-        var widths: [Int]
 
-        mutating func fit(_ column: Int, _ text: String) {
-            while widths.count <= column { widths.append(8) }
-            let w = text.count
-            if w > widths[column] { widths[column] = w }
-        }
-
-        mutating func string(_ r: Int, _ c: Int, _ s: String, _ format: UnsafeMutablePointer<lxw_format>?, fit: Bool = true) throws {
-            if fit { self.fit(c, s) }
+        func string(_ r: Int, _ c: Int, _ s: String, _ format: UnsafeMutablePointer<lxw_format>?) throws {
             // Always a string cell: libxlsxwriter never reads `=` in it as a formula.
             let status = worksheet_write_string(ws, lxw_row_t(r), lxw_col_t(c), s, format)
             if status != LXW_NO_ERROR {
@@ -218,27 +238,25 @@ enum XlsxWriter {
             }
         }
 
-        mutating func number(_ r: Int, _ c: Int, _ n: Double, _ shown: String, _ format: UnsafeMutablePointer<lxw_format>?) throws {
-            fit(c, shown)
+        func number(_ r: Int, _ c: Int, _ n: Double, _ format: UnsafeMutablePointer<lxw_format>?) throws {
             let status = worksheet_write_number(ws, lxw_row_t(r), lxw_col_t(c), n, format)
             if status != LXW_NO_ERROR {
                 throw BazarError(.cannotWriteFile(path: "", reason: String(cString: lxw_strerror(status))))
             }
         }
 
-        mutating func cell(_ r: Int, _ c: Int, _ cell: Cell, bold: Bool = false) throws {
+        func cell(_ r: Int, _ c: Int, _ cell: Cell, bold: Bool = false) throws {
             switch cell {
             case .null: return
             case .money(let m):
                 // Exact: |m| ≤ 2^53 was checked before writing.
-                try number(r, c, Double(m), Money.format(m), bold ? formats.moneyBold : formats.money)
+                try number(r, c, Double(m), bold ? formats.moneyBold : formats.money)
             case .int(let n):
-                try number(r, c, Double(n), ReportRenderer.grouped(n), bold ? formats.countBold : formats.count)
+                try number(r, c, Double(n), bold ? formats.countBold : formats.count)
             case .tenths(let t):
-                try number(r, c, Double(t) / 10, Renderer.tenths(t) + "%", bold ? formats.percentBold : formats.percent)
+                try number(r, c, Double(t) / 10, bold ? formats.percentBold : formats.percent)
             case .bool(let b):
                 let status = worksheet_write_boolean(ws, lxw_row_t(r), lxw_col_t(c), b ? 1 : 0, bold ? formats.bold : nil)
-                fit(c, "FALSE")
                 if status != LXW_NO_ERROR {
                     throw BazarError(.cannotWriteFile(path: "", reason: String(cString: lxw_strerror(status))))
                 }
