@@ -24,11 +24,12 @@ public enum FileFormat: Equatable, Sendable {
         return ext.isEmpty ? nil : ext.lowercased()
     }
 
-    /// The format a file's name asks for: nil when it has no extension; throws when bazar cannot write it.
+    /// The format a file's name asks for: nil when it has no extension (or is a `.bazar` script, as `dump`
+    /// writes: the session's format); throws when bazar cannot write it.
     public static func forPath(_ path: String) throws -> FileFormat? {
-        guard let ext = extensionOf(path) else { return nil }
+        guard let ext = extensionOf(path), ext != "bazar" else { return nil }
         if let f = extensions.first(where: { $0.0 == ext })?.1 { return f }
-        throw BazarError(.unknownFileFormat(ext: ext, known: extensions.map(\.0).filter { $0 != "markdown" && $0 != "htm" }))
+        throw BazarError(.unknownFileFormat(ext: ext, known: extensions.map(\.0).filter { $0 != "markdown" && $0 != "htm" } + ["bazar"]))
     }
 
     /// Whether this format is a document that only reports (and, except svg, lists) can become.
