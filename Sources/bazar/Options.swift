@@ -1,13 +1,18 @@
 import ArgumentParser
+import Foundation
 
 /// The command line of SPEC section 5, parsed by swift-argument-parser.
 struct Options: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bazar",
         abstract: "Record and report the sales of Jakarta's UMKM bazaars.",
+        // One paragraph a line: ArgumentParser wraps each line to the terminal itself, so a line broken here by
+        // hand would break again mid-sentence wherever the two widths differ.
         discussion: """
-            With no FILE, -f or -c, bazar starts the interactive shell (or reads a script from
-            standard input when it is not a terminal). Scripts apply all or nothing.
+            With no FILE, -f or -c, bazar starts the interactive shell (or reads a script from standard input when it is not a terminal). Scripts apply all or nothing, and a script that succeeds ends with one line on stderr saying what it did.
+
+            A store file is made by the first command that changes something: a list or report on a missing store is exit 3.
+
             Exit status: 0 all went well, 1 a command failed, 2 bad usage, 3 the store cannot be used.
             """,
         version: bazarVersion
@@ -27,6 +32,9 @@ struct Options: ParsableCommand {
 
     @Flag(name: .long, help: "Use a store in memory, gone at exit.")
     var memory = false
+
+    @Flag(name: .customLong("read-only"), help: "Open the store for reading (also on a read-only medium): lists and reports only.")
+    var readOnly = false
 
     @Option(name: .customLong("on-error"), help: ArgumentHelp("In scripts: stop at the first error and keep nothing, or skip bad lines.", valueName: "stop|continue"))
     var onError: String = "stop"
@@ -50,10 +58,33 @@ struct Options: ParsableCommand {
         if memory && store != nil {
             throw ValidationError("give --store or --memory, not both")
         }
+        if memory && readOnly {
+            throw ValidationError("--read-only is for a store file, not --memory")
+        }
     }
 }
 
 let bazarVersion = "bazar 0.1.0"
+
+extension Options {
+    /// A bad command line as one error and one hint: ArgumentParser's message without its `Error: ` prefix, usage
+    /// block and "See 'bazar --help'" line (bazar gives its own hint), and its "Did you mean" as the hint.
+    static func usageProblem(for error: Error) -> (message: String, hint: String) {
+        var message = Options.message(for: error)
+        if message.hasPrefix("Error: ") { message.removeFirst("Error: ".count) }
+        if let usage = message.range(of: "\nUsage:") { message = String(message[..<usage.lowerBound]) }
+        message = message.trimmingCharacters(in: .whitespacesAndNewlines)
+        var hint = "see 'bazar --help'"
+        if let r = message.range(of: ". Did you mean ") {
+            hint = "did you mean " + message[r.upperBound...]
+            message = String(message[..<r.lowerBound])
+        }
+        if let first = message.first, first.isUppercase, !message.hasPrefix("--") {
+            message = first.lowercased() + message.dropFirst()
+        }
+        return (message, hint)
+    }
+}
 
 /// A script or command in the order given on the command line.
 enum Input {

@@ -10,8 +10,19 @@ import BazarCore
 struct Shell {
     let session: Session
     let environment: [String: String]
+    let store: Store
+
+    /// The first line: which store this is, so that a typo in `--store` or `$BAZAR_STORE` shows at once.
+    var greeting: String {
+        if store.path == ":memory:" { return "store: in memory (gone at exit)" }
+        if store.isReadOnly { return "store: \(store.path) (read-only: lists and reports only)" }
+        if store.isMissing { return "store: \(store.path) (new: it is made at the first change)" }
+        return "store: \(store.path)"
+    }
 
     func run() -> Int32 {
+        print(greeting)
+        fflush(stdout)
         session.interactive = true
         session.undoEnabled = true
         session.makeInterruptible()

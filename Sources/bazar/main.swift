@@ -13,12 +13,12 @@ do {
 } catch {
     // --help and --version end here with status 0; anything else is bad usage: status 2.
     let code = Options.exitCode(for: error)
-    let message = Options.fullMessage(for: error)
     if code == .success {
-        print(message)
+        print(Options.fullMessage(for: error))
         exit(0)
     }
-    fputs("bazar: error: \(message)\n  = see 'bazar --help'\n", stderr)
+    let (message, hint) = Options.usageProblem(for: error)
+    fputs("bazar: error: \(message)\n  = \(hint)\n", stderr)
     exit(2)
 }
 
@@ -69,7 +69,8 @@ _ = bazar_sqlite_setup()
 let store: Store
 let storePath = options.memory ? ":memory:" : (options.store ?? Store.defaultPath(environment: environment))
 do {
-    store = try Store(path: options.memory ? nil : storePath, createDirectories: options.store == nil && !options.memory)
+    store = try Store(path: options.memory ? nil : storePath, createDirectories: options.store == nil && !options.memory,
+                      readOnly: options.readOnly)
 } catch let error as BazarError {
     fputs("bazar: error: \(error.message)\n", stderr)
     if let hint = error.hint { fputs("  = \(hint)\n", stderr) }
@@ -90,11 +91,19 @@ func loginName() -> String {
 let who = loginName()
 
 let output = StandardOutput()
+
+/// A script's closing line on stderr, after what it printed.
+func closingSummary(_ result: RunResult, name: String) {
+    guard let line = result.summary(name: name) else { return }
+    fflush(stdout)
+    fputs(line + "\n", stderr)
+}
 let status: Int32
 do {
     status = try store.run { db -> Int32 in
         let session = Session(db: db, today: today, who: who, output: output)
         session.storePath = storePath
+        session.storeAccess = StoreAccess(missingPath: store.isMissing ? storePath : nil, readOnly: store.isReadOnly)
         session.settings.onError = options.onError == "continue" ? .continue : .stop
         session.settings.csvBom = options.bom
         if let f = options.format, let format = OutputFormat(rawValue: f.lowercased()) {
@@ -112,9 +121,11 @@ do {
         var worst: Int32 = 0
         if inputs.isEmpty {
             if isatty(0) != 0 {
-                worst = Shell(session: session, environment: environment).run()
+                worst = Shell(session: session, environment: environment, store: store).run()
             } else {
-                worst = session.runScript(ScriptReader(standardInput: ())).exitStatus
+                let result = session.runScript(ScriptReader(standardInput: ()))
+                closingSummary(result, name: "<stdin>")
+                worst = result.exitStatus
             }
         } else {
             for input in inputs {
@@ -123,9 +134,11 @@ do {
                 case .file(let path):
                     if path == "-" {
                         result = session.runScript(ScriptReader(standardInput: ()))
+                        closingSummary(result, name: "<stdin>")
                     } else {
                         do {
                             result = session.runScript(try ScriptReader(path: path))
+                            closingSummary(result, name: path)
                         } catch {
                             fputs("bazar: error: cannot read script '\(path)'\n", stderr)
                             exit(2)

@@ -206,7 +206,13 @@ let setupLines = [
             let result = h.session.runScript(try ScriptReader(path: recordFile))
             #expect(result.errors == 0, "\(h.sink.err)")
             #expect(h.run("dump").out == dumped)
-            #expect(h.state() == state)
+            // The same sales, numbered afresh: the original's undone sale #3 left a gap there (numbers are never
+            // reused), which a new store does not have.
+            #expect(Self.withoutSaleNumbers(h.state()) == Self.withoutSaleNumbers(state))
         }
+    }
+
+    static func withoutSaleNumbers(_ state: String) -> String {
+        state.replacingOccurrences(of: #"\{"id":[0-9]+,"event""#, with: "{\"event\"", options: .regularExpression)
     }
 }

@@ -32,28 +32,31 @@ enum Bazar {
 
     /// Runs bazar with `arguments`, optional standard input, and a fixed `today` and user.
     @discardableResult
-    static func run(_ arguments: [String], stdin: String? = nil, environment extra: [String: String] = [:],
-                    directory: URL? = nil) throws -> BazarRun {
+    /// (`program`: run another program with these arguments instead, e.g. `runuser` in front of bazar.)
+    static func run(_ arguments: [String], stdin: String? = nil, stdinBytes: [UInt8]? = nil, environment extra: [String: String] = [:],
+                    directory: URL? = nil, program: String? = nil) throws -> BazarRun {
         var env = ProcessInfo.processInfo.environment
         env["BAZAR_TODAY"] = "2021-09-23"
         env["BAZAR_USER"] = "tester"
         env["BAZAR_STORE"] = nil
         for (k, v) in extra { env[k] = v }
-        return try capture(arguments, environment: env, stdin: stdin, directory: directory)
+        return try capture(arguments, environment: env, stdin: stdinBytes ?? Array((stdin ?? "").utf8), directory: directory,
+                           program: program)
     }
 
     /// Runs the binary with output collected in files, not pipes: reading pipes with
     /// `FileHandle.readDataToEndOfFile` while other tests start processes can fail with EINTR
     /// (a fatal `try!` inside Foundation), and files cannot fill up and block the child.
-    static func capture(_ arguments: [String], environment: [String: String], stdin: String?, directory: URL?) throws -> BazarRun {
+    static func capture(_ arguments: [String], environment: [String: String], stdin: [UInt8], directory: URL?,
+                        program: String? = nil) throws -> BazarRun {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bazar-run-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let outURL = dir.appendingPathComponent("out"), errURL = dir.appendingPathComponent("err")
         let inURL = dir.appendingPathComponent("in")
-        FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        FileManager.default.createFile(atPath: inURL.path, contents: Data((stdin ?? "").utf8))
+        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: inURL.path, contents: Data(stdin))
         let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
         let input = try FileHandle(forReadingFrom: inURL)
         defer {
@@ -62,7 +65,7 @@ enum Bazar {
             try? input.close()
         }
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
+        process.executableURL = URL(fileURLWithPath: program ?? binary)
         process.arguments = arguments
         process.environment = environment
         if let directory { process.currentDirectoryURL = directory }

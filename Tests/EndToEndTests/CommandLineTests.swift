@@ -41,7 +41,7 @@ import Foundation
         let path = dir.path("other.sqlite")
         // Make another program's SQLite database with bazar's own GRDB-free route: the sqlite3 CLI
         // may be missing, so build one by hand from a bazar store whose application id we change.
-        let r0 = try Bazar.run(["--store", path, "-c", "list events"])
+        let r0 = try Bazar.run(["--store", path, "-c", "add participant made-by-bazar"])
         #expect(r0.status == 0)
         // Rewrite the application id (bytes 68..71 of the header) to another program's.
         var data = try Data(contentsOf: URL(fileURLWithPath: path))

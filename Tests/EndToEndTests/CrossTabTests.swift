@@ -73,6 +73,13 @@ import Testing
         for (d1, d2, g) in grids {
             let expected = single[d2]!.rows.filter { (ReportJSON.int($0["omzet"]) ?? 0) != 0 }.map { ($0["key"] as? String) ?? "" }
             #expect(g.columns == expected, "by \(d1) by \(d2): columns")
+            // Each column adds up to its value's omzet in the report by D2.
+            var columnSums: [String: Int64] = [:]
+            for row in g.rows { for (k, v) in g.cells(row) { columnSums[k, default: 0] += v } }
+            for row in single[d2]!.rows where (ReportJSON.int(row["omzet"]) ?? 0) != 0 {
+                let key = (row["key"] as? String) ?? ""
+                #expect(columnSums[key] == ReportJSON.int(row["omzet"]), "by \(d1) by \(d2): column \(key)")
+            }
             if d2 == "day" || d2 == "month" { #expect(g.columns == g.columns.sorted(), "by \(d1) by \(d2): time order") }
         }
     }

@@ -64,7 +64,7 @@ enum ReportBazar {
         env["BAZAR_STORE"] = nil
         env["NO_COLOR"] = nil
         for (k, v) in extra { env[k] = v }
-        return try Bazar.capture(arguments, environment: env, stdin: nil, directory: nil)
+        return try Bazar.capture(arguments, environment: env, stdin: [], directory: nil)
     }
 }
 

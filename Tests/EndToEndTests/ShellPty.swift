@@ -52,6 +52,9 @@ final class PtyShell {
             sigprocmask(SIG_SETMASK, &none, nil)
             signal(SIGINT, SIG_DFL)
             signal(SIGPIPE, SIG_DFL)
+            // Only the terminal: a pipe the test holds open for another process (a script's standard input) must not
+            // stay open in the shell too, or that process never sees its end.
+            for fd in 3..<1024 { close(Int32(fd)) }
             execve(argv[0]!, argv, envp)
             _exit(127)
         }

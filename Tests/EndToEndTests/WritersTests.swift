@@ -25,7 +25,7 @@ import Glibc
     /// Standard error goes to a file, read after the process ends (reading pipes can be interrupted).
     final class ErrorFile {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("bazar-writer-\(UUID().uuidString).err").path
-        init() { FileManager.default.createFile(atPath: path, contents: nil) }
+        init() { _ = FileManager.default.createFile(atPath: path, contents: nil) }
         deinit { try? FileManager.default.removeItem(atPath: path) }
         var text: String { (try? String(contentsOfFile: path, encoding: .utf8)) ?? "" }
     }

@@ -12,12 +12,16 @@ public enum ValueKind: Sendable, Equatable {
     case money
     case day
     case count
+    /// A sale's number, or `last`: the sale this session added last (what `dump` writes after a void sale).
+    case saleNumber
     case choice([String])
     case period
     /// All remaining words (for `help`).
     case rest
     /// A file path (a word or a quoted string).
     case path
+    /// An attribute that takes no value (`dry-run`): present or not.
+    case flag
 
     /// What the value looks like, for usage lines and completion.
     public var placeholder: String {
@@ -29,10 +33,12 @@ public enum ValueKind: Sendable, Equatable {
         case .money: return "MONEY"
         case .day: return "DATE"
         case .count: return "N"
+        case .saleNumber: return "N|last"
         case .choice(let c): return c.joined(separator: "|")
         case .period: return "PERIOD"
         case .rest: return "…"
         case .path: return "FILE"
+        case .flag: return ""
         }
     }
 }

@@ -10,6 +10,7 @@ public enum CommandKind: String, Sendable, CaseIterable {
     case run, record, dump, history, log
     case setFormat, setOnError, setTiming, setPager, setCsvBom
     case help, quit
+    case importOrders, mapSku, listMaps
 }
 
 /// The one registry of commands: parsing, `help`, completion and dispatch all read it.
@@ -91,9 +92,22 @@ public enum CommandTable {
                     usage: "add sale REF [qty] N [price MONEY | amount MONEY] [channel online|offline] [day N | date DATE] [buyer TEXT] [ref TEXT] [note TEXT]",
                     summary: "record a sale at the current event: amount is the line's total, price is per unit (default: the list price)",
                     example: "add sale wedang-batavia/bir-pletok 3 price 25rb buyer Bekasi", changes: true),
-        CommandSpec(.voidSale, "void sale", positionals: [PositionalSpec("n", .count)], attributes: [AttributeSpec("reason", .text)],
-                    usage: "void sale N [reason TEXT]", summary: "mark a sale void: it stays in the store but reports leave it out",
+        CommandSpec(.voidSale, "void sale", positionals: [PositionalSpec("n", .saleNumber)], attributes: [AttributeSpec("reason", .text)],
+                    usage: "void sale N|last [reason TEXT]", summary: "mark a sale void: it stays in the store but reports leave it out ('last': the sale you added last)",
                     example: "void sale 1234 reason \"double entry\"", changes: true),
+        CommandSpec(.importOrders, "import orders", positionals: [PositionalSpec("file", .path)],
+                    attributes: [AttributeSpec("format", .choice(ImportFormat.allCases.map(\.rawValue))), AttributeSpec("event", .id),
+                                 AttributeSpec("dry-run", .flag)],
+                    usage: "import orders FILE [format tokopedia|tiktok|shopee|csv] [event ID] [dry-run]",
+                    summary: "turn a marketplace order export (.xlsx or .csv) into sales: all of it or, on an error, none of it",
+                    example: "import orders penjualan-november.xlsx dry-run", changes: true),
+        CommandSpec(.mapSku, "map sku", positionals: [PositionalSpec("text", .text)], attributes: [AttributeSpec("to", .ref)],
+                    usage: "map sku TEXT to PARTICIPANT/PRODUCT",
+                    summary: "say which product a marketplace SKU or product name is, for 'import orders'",
+                    example: "map sku BP-500 to wedang-batavia/bir-pletok", changes: true),
+        CommandSpec(.listMaps, "list maps", attributes: [limit],
+                    usage: "list maps [limit N]", summary: "the SKU and product-name mappings made with 'map sku'",
+                    example: "list maps"),
         CommandSpec(.undo, "undo", usage: "undo", summary: "revert this session's last change (repeatable)", example: "undo"),
         CommandSpec(.listEvents, "list events",
                     attributes: [AttributeSpec("program", .text), AttributeSpec("mode", .choice(["online", "offline", "hybrid"])),
@@ -119,9 +133,9 @@ public enum CommandTable {
                     attributes: [AttributeSpec("event", .id), AttributeSpec("participant", .id), AttributeSpec("product", .ref),
                                  AttributeSpec("date", .day), AttributeSpec("period", .period),
                                  AttributeSpec("channel", .choice(["online", "offline"])), AttributeSpec("buyer", .text),
-                                 AttributeSpec("void", .choice(["yes", "no", "all"])), limit],
-                    usage: "list sales [event E] [participant P] [product P/Q] [date DATE] [period PERIOD] [channel C] [buyer B] [void yes|no|all] [limit N]",
-                    summary: "list sales in order (the current event's by default; voided ones included, marked)",
+                                 AttributeSpec("void", .choice(["yes", "no", "all"])), limit, AttributeSpec("last", .count)],
+                    usage: "list sales [event E] [participant P] [product P/Q] [date DATE] [period PERIOD] [channel C] [buyer B] [void yes|no|all] [limit N | last N]",
+                    summary: "list sales in order (the current event's by default; voided ones included, marked, with why); 'last N': the newest N",
                     example: "list sales date 2021-09-23 limit 20"),
         CommandSpec(.showEvent, "show event", positionals: [PositionalSpec("id", .id, optional: true)],
                     usage: "show event [ID]", summary: "show an event's attributes (the current one by default)", example: "show event borju-2020-08"),

@@ -1,10 +1,12 @@
 import GRDB
 
-/// `dump`: the whole store as a script that rebuilds it in an empty store.
+/// `dump`: the whole store as a script that rebuilds it.
 ///
 /// Order matters: participants and products first, then events with their stalls, then sales in
-/// number order (so a fresh store gives them the same numbers), voids, and last the closing of
-/// closed events.
+/// number order (so a fresh store gives them the same numbers), and last the closing of closed events.
+/// A voided sale is followed by `void sale last`: the void names the sale the dump itself just added,
+/// never a number, so a dump loaded into a store that already has sales touches none of them (a
+/// `void sale N` by the source's numbers voided another office's sale #N).
 extension Session {
     /// Quotes a string for the language: always quoted, `"` and `\` escaped.
     static func quoted(_ s: String) -> String {
@@ -16,7 +18,7 @@ extension Session {
     }
 
     func dump() throws -> String {
-        var out = "# bazar dump: load into an empty store with `bazar --store NEW.sqlite FILE`\n"
+        var out = "# bazar dump: load with `bazar --store STORE.sqlite FILE` (it only adds: what is in STORE stays as it was)\n"
         for p in try records.participants() {
             out += "add participant \(p.id)" + Session.attributes(ParticipantRecord.textAttributes.map { ($0, p.fields[$0]) }) + "\n"
         }
@@ -25,6 +27,11 @@ extension Session {
             if let price = p.price { out += " price \(price)" }
             out += Session.attributes([("unit", p.unit)]) + "\n"
         }
+        let maps = try Row.fetchAll(db, sql: """
+            SELECT m.text, pa.id || '/' || pr.id FROM sku_map m JOIN product pr ON pr.product_no = m.product_no
+            JOIN participant pa ON pa.participant_no = pr.participant_no ORDER BY m.text
+            """)
+        for m in maps { out += "map sku \(Session.quoted(m[0])) to \(m[1] as String)\n" }
         let events = try records.events()
         let byNo = Dictionary(uniqueKeysWithValues: events.map { ($0.no, $0) })
         for e in events {
@@ -43,7 +50,6 @@ extension Session {
             }
         }
         var current: Int64 = -1
-        var voids: [(Int64, String?)] = []
         let sales = try Row.fetchCursor(db, sql: """
             SELECT s.id, s.event_no, pa.id, pr.id, s.day, s.qty, s.amount, s.channel, s.buyer, s.ref, s.note, s.void, s.void_reason
             FROM sale s JOIN stall st ON st.stall_no = s.stall_no JOIN participant pa ON pa.participant_no = st.participant_no
@@ -63,10 +69,7 @@ extension Session {
             let channel: String = r[7]
             out += "add sale \(participant)\(product.map { "/" + $0 } ?? "") qty \(qty) amount \(amount) date \(day) channel \(channel)"
             out += Session.attributes([("buyer", r[8]), ("ref", r[9]), ("note", r[10])]) + "\n"
-            if r[11] as Bool { voids.append((r[0], r[12])) }
-        }
-        for (n, reason) in voids {
-            out += "void sale \(n)" + Session.attributes([("reason", reason)]) + "\n"
+            if r[11] as Bool { out += "void sale last" + Session.attributes([("reason", r[12])]) + "\n" }
         }
         for e in events where e.closed { out += "close event \(e.id)\n" }
         return out

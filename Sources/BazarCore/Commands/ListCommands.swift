@@ -6,7 +6,7 @@ extension Session {
     static let participantColumns = ["id"] + ParticipantRecord.textAttributes
     static let productColumns = ["id", "participant", "name", "category", "price", "unit"]
     static let stallColumns = ["event", "participant", "products"]
-    static let saleColumns = ["id", "event", "date", "participant", "product", "qty", "amount", "channel", "buyer", "ref", "note", "void"]
+    static let saleColumns = ["id", "event", "date", "participant", "product", "qty", "amount", "channel", "buyer", "ref", "note", "void", "void_reason"]
 
     static func text(_ s: String?) -> Cell { s.map(Cell.text) ?? .null }
 
@@ -96,14 +96,14 @@ extension Session {
     }
 
     static let saleSelect = """
-        SELECT s.id, e.id, s.day, pa.id, pr.id, s.qty, s.amount, s.channel, s.buyer, s.ref, s.note, s.void
+        SELECT s.id, e.id, s.day, pa.id, pr.id, s.qty, s.amount, s.channel, s.buyer, s.ref, s.note, s.void, s.void_reason
         FROM sale s JOIN event e ON e.event_no = s.event_no JOIN stall st ON st.stall_no = s.stall_no
         JOIN participant pa ON pa.participant_no = st.participant_no LEFT JOIN product pr ON pr.product_no = s.product_no
         """
 
     static func saleRow(_ r: Row) -> [Cell] {
         [.int(r[0]), .text(r[1]), .day(r[2]), .text(r[3]), text(r[4]), .int(r[5]), .money(r[6]), .text(r[7]),
-         text(r[8]), text(r[9]), text(r[10]), .bool(r[11])]
+         text(r[8]), text(r[9]), text(r[10]), .bool(r[11]), text(r[12])]
     }
 
     func listSales(_ cmd: ParsedCommand) throws -> Outcome {
@@ -133,6 +133,13 @@ extension Session {
         case "yes": clauses.append("s.void = 1")
         case "no": clauses.append("s.void = 0")
         default: break
+        }
+        // `last N`: the newest N, still shown oldest first (what an officer just typed, in the order typed).
+        if let n = cmd.count("last") {
+            if cmd.has("limit") { throw BazarError(.unexpectedWord("limit", usage: cmd.spec.usage), at: cmd.span("limit")) }
+            let sql = Session.saleSelect + " " + Session.whereSQL(clauses) + " ORDER BY s.id DESC LIMIT \(n)"
+            let rows = try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args)).reversed().map(Session.saleRow)
+            return .table(ResultTable(columns: Session.saleColumns, rows: rows))
         }
         let sql = Session.saleSelect + " " + Session.whereSQL(clauses) + " ORDER BY s.id" + Session.limitSQL(cmd)
         let rows = try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args)).map(Session.saleRow)

@@ -16,6 +16,9 @@ public struct Parser: Sendable {
         if size > Parser.maxLineBytes {
             throw BazarError(.lineTooLong(size), at: SourceSpan(start: Parser.maxLineBytes, end: size))
         }
+        if let bad = line.notUTF8At {
+            throw BazarError(.notUTF8, at: SourceSpan(start: bad, end: bad + 1))
+        }
         var tokens = try Lexer.tokenize(line.text)
         if tokens.isEmpty { return nil }
         let redirect = try Parser.takeRedirect(&tokens)
@@ -52,6 +55,12 @@ public struct Parser: Sendable {
             }
             if arguments[attribute.name] != nil {
                 throw BazarError(.duplicateAttribute(attribute.name), at: word.span)
+            }
+            if attribute.kind == .flag {
+                arguments[attribute.name] = Argument(value: .choice("yes"), span: word.span)
+                attributeOrder.append(attribute.name)
+                i += 1
+                continue
             }
             guard i + 1 < tokens.count else {
                 throw BazarError(.expected("a value (\(attribute.kind.placeholder)) after '\(attribute.name)'", found: nil), at: word.span)
@@ -162,6 +171,9 @@ public struct Parser: Sendable {
             guard Parser.isDigits(t) else { throw BazarError(.badNumber(t.text), at: t.span) }
             guard let n = Int64(t.text) else { throw BazarError(.badNumber(t.text), at: t.span) }
             return (.count(n), i + 1)
+        case .saleNumber:
+            if t.isKeyword("last") { return (.choice("last"), i + 1) }
+            return try parseValue(.count, name: name, tokens, at: i, spec: spec)
         case .choice(let allowed):
             let v = t.text.lowercased()
             guard t.kind != .redirect(append: false), t.kind != .redirect(append: true), allowed.contains(v) else {
@@ -170,6 +182,8 @@ public struct Parser: Sendable {
             return (.choice(v), i + 1)
         case .rest:
             return (.tokens(Array(tokens[i...])), tokens.count)
+        case .flag:
+            return (.choice("yes"), i)
         }
     }
 }

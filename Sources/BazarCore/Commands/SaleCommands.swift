@@ -19,6 +19,8 @@ extension Session {
             cache.eventOnline = context.event?.mode == "online"
         }
         let a = cmd.sale!   // made for every add sale when it is parsed
+        // `void sale last` names the sale this line adds, and no other: not the one before it when this line fails.
+        lastSaleAdded = nil
 
         // What was sold, and at which stall: resolved once per item as written and event; after that, found by
         // the item's number in a script, else by its text.
@@ -68,7 +70,8 @@ extension Session {
         }
 
         let channel = a.channel ?? (cache.eventOnline ? "online" : "offline")
-        if let ref = a.ref, let earlier = try records.saleNo(ref: ref) {
+        // A ref is unique per product (one invoice holds several products); a whole-stall sale's, per stall.
+        if let ref = a.ref, let earlier = try records.saleNo(ref: ref, productNo: sold?.no, stallNo: item.stallNo) {
             throw BazarError(.duplicateRef(ref, sale: earlier), at: cmd.span("ref"))
         }
 
@@ -85,7 +88,10 @@ extension Session {
         }
         let sale = SaleRecord(eventNo: eventNo, stallNo: item.stallNo, productNo: sold?.no, day: day, qty: qty, amount: amount,
                               channel: channel, buyer: a.buyer, ref: a.ref, note: a.note)
-        let number = try records.insertSale(sale)
+        // Numbered here rather than by SQLite, which would give an undone sale's number again (Schema, migration 3).
+        let number = try records.insertSale(sale, number: cache.nextSaleNumber ?? records.nextSaleNumber())
+        cache.nextSaleNumber = number + 1
+        lastSaleAdded = number
         guard echoConfirmations else { return .nothing }
         let what = try sold.map { try productDetails($0).name ?? $0.ref } ?? "stall \(item.seller.id)"
         return .confirmation("sale #\(number): \(what) × \(qty) = \(Money.format(amount)) (\(context.event!.id), \(day.iso))")
@@ -144,7 +150,13 @@ extension Session {
     }
 
     func voidSale(_ cmd: ParsedCommand) throws -> Outcome {
-        let n = cmd.count("n")!
+        let n: Int64
+        if cmd.text("n") == "last" {
+            guard let last = lastSaleAdded else { throw BazarError(.noLastSale, at: cmd.span("n")) }
+            n = last
+        } else {
+            n = cmd.count("n")!
+        }
         guard let sale = try records.sale(id: n) else { throw BazarError(.unknownSale(n), at: cmd.span("n")) }
         if sale.void { throw BazarError(.saleAlreadyVoid(n), at: cmd.span("n")) }
         try records.voidSale(id: n, reason: cmd.text("reason"))

@@ -71,7 +71,8 @@ public enum Renderer {
 
 /// Aligned columns for the terminal.
 enum TextTable {
-    static func width(_ s: String) -> Int { s.count }
+    /// Terminal columns, not characters: an emoji or a CJK character takes two.
+    static func width(_ s: String) -> Int { DisplayWidth.of(s) }
 
     static func render(_ t: ResultTable) -> String {
         if t.rows.isEmpty { return "(none)\n" }
@@ -88,7 +89,10 @@ enum TextTable {
                 let pad = String(repeating: " ", count: max(0, widths[i] - width(v)))
                 parts.append(numeric[i] ? pad + v : (i == values.count - 1 ? v : v + pad))
             }
-            return parts.joined(separator: "  ")
+            // (No spaces at the end of a line whose last cells are empty.)
+            var s = parts.joined(separator: "  ")
+            while s.hasSuffix(" ") { s.removeLast() }
+            return s
         }
         var out = line(t.columns) + "\n"
         out += widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ") + "\n"

@@ -104,10 +104,10 @@ enum ReportRenderer {
     static func table(_ r: ReportResult) -> String {
         var out = r.title.isEmpty ? "" : r.title + "\n\n"
         let totals = shownTotals(r)
-        let labelWidth = totals.map { (totalLabels[$0.0] ?? $0.0).count }.max() ?? 0
+        let labelWidth = totals.map { DisplayWidth.of(totalLabels[$0.0] ?? $0.0) }.max() ?? 0
         for (name, value) in totals {
             let label = totalLabels[name] ?? name
-            out += label + String(repeating: " ", count: labelWidth - label.count) + "  " + display(value) + "\n"
+            out += DisplayWidth.padded(label, to: labelWidth) + "  " + display(value) + "\n"
         }
         out += "\n"
         if r.rows.rows.isEmpty {
@@ -124,13 +124,13 @@ enum ReportRenderer {
     static func aligned(headers: [String], rows: [[Cell]], total: [Cell]) -> String {
         let all = rows + [total]
         let texts = all.map { row in row.enumerated().map { i, c in i == 0 ? keyText(c) : display(c) } }
-        var widths = headers.map(\.count)
-        for row in texts { for (i, t) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], t.count) } }
+        var widths = headers.map(DisplayWidth.of)
+        for row in texts { for (i, t) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], DisplayWidth.of(t)) } }
         let numeric = headers.indices.map { i in rows.contains { i < $0.count && Renderer.isNumeric($0[i]) } }
         func line(_ values: [String]) -> String {
             var parts: [String] = []
             for (i, v) in values.enumerated() {
-                let pad = String(repeating: " ", count: max(0, widths[i] - v.count))
+                let pad = String(repeating: " ", count: max(0, widths[i] - DisplayWidth.of(v)))
                 parts.append(numeric[i] ? pad + v : (i == values.count - 1 ? v : v + pad))
             }
             var s = parts.joined(separator: "  ")
@@ -156,7 +156,7 @@ enum ReportRenderer {
             if case .money(let m) = row[omzetIndex] { return (label, m) }
             return (label, 0)
         }
-        let labelWidth = items.map(\.0.count).max() ?? 0
+        let labelWidth = items.map { DisplayWidth.of($0.0) }.max() ?? 0
         let values = items.map { Money.format($0.1) }
         let valueWidth = values.map(\.count).max() ?? 0
         let barWidth = max(10, r.chart.width - labelWidth - valueWidth - 4)
@@ -180,7 +180,7 @@ enum ReportRenderer {
                     length = n
                 }
             }
-            out += label + String(repeating: " ", count: labelWidth - label.count) + "  " + bar
+            out += DisplayWidth.padded(label, to: labelWidth) + "  " + bar
                 + String(repeating: " ", count: max(0, barWidth - length)) + "  "
                 + String(repeating: " ", count: valueWidth - values[i].count) + values[i] + "\n"
         }

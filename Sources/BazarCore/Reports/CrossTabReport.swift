@@ -11,7 +11,8 @@ extension Session {
         byRows.dimension2 = nil
         let report = try computeReport(byRows)
         let down = req.effectiveDimension
-        let engine = ReportEngine(db: db, scope: req.scope)
+        var engine = ReportEngine(db: db, scope: req.scope)
+        engine.storePath = storePath
         let cells = try engine.crossCells(down, across)
 
         // Column totals over every cell in scope, then the columns that have omzet, in order.
@@ -111,10 +112,10 @@ extension ReportEngine {
         var cells: [CrossCell] = []
         if down.isSaleAttribute && across.isSaleAttribute {
             // Both keys are read from the sale (day by channel, month by buyer): `S` keeps one sale key, so it holds
-            // both, joined by \u{1}, a missing value as \u{2}; summed per unit so that the key is grouped on.
+            // both, joined by \u{1}, a missing value as \u{2}.
             let missing = "char(2)"
             let t = "COALESCE(\(down.saleKey!), \(missing)) || char(1) || COALESCE(\(across.saleKey!), \(missing))"
-            let sql = "WITH RECURSIVE " + [scope.eventsCTE, scope.unitsCTE, scope.salesCTE(saleKey: t, perUnit: true)].joined(separator: ",\n")
+            let sql = "WITH RECURSIVE " + [scope.eventsCTE, scope.unitsCTE, scope.salesCTE(saleKey: t, grain: .event)].joined(separator: ",\n")
                 + " SELECT s.t, sum(s.amount) FROM S s GROUP BY s.t"
             for r in try fetch(sql) {
                 let t: String = r[0]
@@ -135,7 +136,7 @@ extension ReportEngine {
         func spelled(_ dim: ReportDimension, _ keys: [String?]) throws -> [String: String] {
             guard dim.isFreeText else { return [:] }
             let unique = Array(Set(keys.compactMap { $0 }))
-            let respelled = try respell(unique.map { ReportFigures(key: $0) }, dim)
+            let respelled = try respell(unique.map { ReportFigures(key: $0, keys: [$0]) }, dim)
             return Dictionary(zip(unique, respelled.map { $0.key ?? "" }), uniquingKeysWith: { a, _ in a })
         }
         let rowSpelling = try spelled(down, cells.map(\.row))

@@ -4,9 +4,14 @@ import GRDB
 /// it as a `ReportResult` value for `ReportRenderer`.
 extension Session {
     func report(_ cmd: ParsedCommand) throws -> Outcome {
-        let request = try parseReport(cmd)
-        if request.dimension2 != nil { return .crossTab(try computeCrossTab(request)) }
-        return .report(try computeReport(request))
+        do {
+            let request = try parseReport(cmd)
+            if request.dimension2 != nil { return .crossTab(try computeCrossTab(request)) }
+            return .report(try computeReport(request))
+        } catch let e as DatabaseError {
+            // A store error anywhere in a report reaches the user in words, never as SQLite's text.
+            throw ReportEngine.translate(e, path: storePath)
+        }
     }
 
     // MARK: grammar
@@ -186,7 +191,7 @@ extension Session {
         do {
             values = try sources.flatMap { try String.fetchAll(db, sql: $0) }
         } catch let e as DatabaseError {
-            throw ReportEngine.translate(e)
+            throw ReportEngine.translate(e, path: storePath)
         }
         let folded = ReportEngine.fold(value)
         if values.contains(where: { ReportEngine.fold($0) == folded }) { return value }
@@ -196,7 +201,8 @@ extension Session {
     // MARK: computing
 
     func computeReport(_ req: ReportRequest) throws -> ReportResult {
-        let engine = ReportEngine(db: db, scope: req.scope)
+        var engine = ReportEngine(db: db, scope: req.scope)
+        engine.storePath = storePath
         let dim = req.effectiveDimension
 
         var figures: [ReportFigures]
@@ -216,17 +222,12 @@ extension Session {
             extraTotals.append(("unsold", .int(Int64(unsold.count))))
             columns.insert(contentsOf: ["name", "event"], at: 1)
         default:
-            var (rows, salesTotal) = try engine.rows(by: dim)
+            var (rows, salesTotal) = try engine.rows(by: dim, top: req.kind == .top ? (req.limit ?? 10) : nil)
             if req.kind == .year && dim == .month, let p = req.period { rows = ReportRequest.twelveMonths(rows, year: p.start.year) }
             allRows = rows
             totals = try engine.totals(sales: salesTotal)
-            if req.kind == .top {
-                // The best sellers: rows that sold, not the sales for a whole stall (not a product).
-                figures = Array(rows.filter { $0.sales > 0 && !($0.key ?? "").hasSuffix("/*") }.prefix(req.limit ?? 10))
-            } else {
-                figures = rows
-                if let n = req.limit { figures = Array(figures.prefix(n)) }
-            }
+            figures = rows
+            if req.kind != .top, let n = req.limit { figures = Array(figures.prefix(n)) }
             if dim.hasName { columns.insert("name", at: 1) }
         }
 
@@ -274,8 +275,8 @@ enum ReportKind: String, CaseIterable, Sendable {
         case .event: return "report event [ID] [FILTER VALUE …] [by DIMENSION]"
         case .range: return "report range PERIOD [FILTER VALUE …] [by DIMENSION]"
         case .participant: return "report participant ID [year YEAR] [FILTER VALUE …] [by DIMENSION]"
-        case .top: return "report top products|participants|categories [PERIOD] [FILTER VALUE …] [by DIMENSION] [limit N]"
-        case .unsold: return "report unsold [PERIOD] [FILTER VALUE …] [limit N]"
+        case .top: return "report top products|participants|categories [PERIOD|EVENT] [FILTER VALUE …] [by DIMENSION] [limit N]"
+        case .unsold: return "report unsold [PERIOD|EVENT] [FILTER VALUE …] [limit N]"
         }
     }
 }
@@ -404,16 +405,19 @@ enum ReportHelp {
           report event [ID]                    an event (default the current one), by day; target and achievement
           report range PERIOD                  any period (day, month, quarter 2020-Q3, year, A..B), by day or month
           report participant ID [year YEAR]    one business, by event
-          report top products|participants|categories [PERIOD] [limit N]   the best sellers (default 10)
-          report unsold [PERIOD] [limit N]     listings that sold nothing, then the N lowest sellers
+          report top products|participants|categories [PERIOD|EVENT] [limit N]   the best sellers (default 10)
+          report unsold [PERIOD|EVENT] [limit N]   listings that sold nothing, then the N lowest sellers
         Filters (any report): program P, mode online|offline|hybrid, event ID, kota K, kecamatan K,
-          category C, channel online|offline; kota and kecamatan are the business's.
+          category C, channel online|offline; kota and kecamatan are the business's. A value that
+          matches nothing in the store is an error. Text values group without case.
         by DIMENSION: month, day, event, program, mode, participant, product, category, kota,
           kecamatan, channel, buyer. Two make a cross-tab: by D1 by D2 (D1 down, D2 across, omzet;
           report top … by D puts the ranking down and D across).
         Totals: events, omzet, units, sales, participants, stalls, products, listings, target,
-          achievement_pct. Voided sales never count. An event the period only partly covers counts
-          with all its stalls and listings; its sales count on the days inside the period.
+          achievement_pct (only when no participant, place, category or channel filter narrows the
+          scope). Rows name their event, participant or product. Voided sales never count. An event
+          the period only partly covers counts with all its stalls and listings; its sales count on
+          the days inside the period.
         Examples:
           report year 2020 program BORJU
           report month Agustus 2020
@@ -422,6 +426,7 @@ enum ReportHelp {
           report range 2021-11-26..2021-12-05 program JBL by event
           report top products 2021 limit 5
           report unsold year 2020 program BORJU
+          report unsold borju-2020-08
 
         """
 }

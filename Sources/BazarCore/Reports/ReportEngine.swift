@@ -3,6 +3,8 @@ import GRDB
 /// One row's figures before formatting.
 struct ReportFigures {
     var key: String?
+    /// The values of each dimension the row is grouped by (one for `by D`; `key` is then the same).
+    var keys: [String?] = []
     /// The name of the event, participant or product the key names.
     var name: String?
     var omzet: Int64 = 0
@@ -37,6 +39,8 @@ struct ReportTotals {
 struct ReportEngine {
     let db: Database
     let scope: ReportScope
+    /// The store's path, for messages.
+    var storePath = "store"
 
     // MARK: queries
 
@@ -44,18 +48,18 @@ struct ReportEngine {
         do {
             return try Row.fetchAll(db, sql: sql, arguments: arguments ?? scope.arguments)
         } catch let e as DatabaseError {
-            throw ReportEngine.translate(e)
+            throw ReportEngine.translate(e, path: storePath)
         }
     }
 
     /// A store error in a report, in the user's words: never SQLite's text.
-    static func translate(_ e: DatabaseError) -> BazarError {
+    static func translate(_ e: DatabaseError, path: String) -> BazarError {
         if (e.message ?? "").contains("integer overflow") { return BazarError(.reportOverflow) }
         switch e.resultCode {
         case .SQLITE_INTERRUPT: return BazarError(.interrupted)
-        case .SQLITE_BUSY, .SQLITE_LOCKED: return BazarError(.storeLocked(path: "store"))
-        case .SQLITE_CORRUPT, .SQLITE_NOTADB: return BazarError(.storeUnusable(path: "store", reason: "the file is damaged"))
-        case .SQLITE_IOERR, .SQLITE_FULL: return BazarError(.storeUnusable(path: "store", reason: "a disk error"))
+        case .SQLITE_BUSY, .SQLITE_LOCKED: return BazarError(.storeLocked(path: path))
+        case .SQLITE_CORRUPT, .SQLITE_NOTADB: return BazarError(.storeUnusable(path: path, reason: "the file is damaged"))
+        case .SQLITE_IOERR, .SQLITE_FULL: return BazarError(.storeUnusable(path: path, reason: "a disk error"))
         default: return BazarError(.reportFailed)
         }
     }
@@ -66,17 +70,19 @@ struct ReportEngine {
         if let t = keys.first(where: \.isTime) { ctes.append(scope.timeCTE(t)) }
         if sales {
             let saleKey = keys.first(where: \.isSaleAttribute)?.saleKey
-            let perUnit = keys.contains { $0.needsParticipant || $0 == .buyer }
-            ctes.append(scope.salesCTE(saleKey: saleKey, perUnit: perUnit))
+            let grain: ReportScope.SalesGrain = keys.contains { $0.needsProduct || $0 == .buyer } ? .unit
+                : keys.contains(where: \.needsParticipant) ? .stall : .event
+            ctes.append(scope.salesCTE(saleKey: saleKey, grain: grain))
         }
         return "WITH RECURSIVE " + ctes.joined(separator: ",\n")
     }
 
     /// The joins that bring the keys' attributes to a row of `U` (alias `u`) or `S` (alias `s`).
-    func joins(_ keys: [ReportDimension], onSales: Bool) -> String {
+    /// `eventsJoined`: the query already reads `E e` (every event's row).
+    func joins(_ keys: [ReportDimension], onSales: Bool, eventsJoined: Bool = false) -> String {
         let row = onSales ? "s" : "u"
         var j = ""
-        if keys.contains(where: \.needsEvent) { j += " CROSS JOIN E e ON e.event_no = \(row).event_no" }
+        if keys.contains(where: \.needsEvent) && !eventsJoined { j += " CROSS JOIN E e ON e.event_no = \(row).event_no" }
         if keys.contains(where: \.needsParticipant) {
             if onSales {
                 j += " CROSS JOIN stall st ON st.stall_no = s.stall_no CROSS JOIN participant pa ON pa.participant_no = st.participant_no"
@@ -98,13 +104,15 @@ struct ReportEngine {
     /// Figures grouped by one key (the function a second key is added to: `keys` are grouped in order, and the
     /// result is keyed by their values joined with `\u{1}`). Rows come from `U` (stall figures) and `S` (sale
     /// figures) merged by key; by buyer, the stall figures are those of the units that sold to the buyer.
-    func grouped(by keys: [ReportDimension]) throws -> [ReportFigures] {
+    /// `top`: only the N best-selling rows (not sales for a whole stall), whose stall figures alone are then
+    /// counted (one key only). `salesTotal` is the sum of the sale figures of all rows, before `top`.
+    func grouped(by keys: [ReportDimension], top: Int? = nil) throws -> (rows: [ReportFigures], salesTotal: (omzet: Int64, units: Int64, sales: Int64)) {
         var byKey: [String?: ReportFigures] = [:]
         var order: [String?] = []
         func slot(_ r: Row) -> String? {
             let parts = keys.indices.map { r[$0] as String? }
             let key: String? = parts.count == 1 ? parts[0] : parts.map { $0 ?? "" }.joined(separator: "\u{1}")
-            if byKey[key] == nil { byKey[key] = ReportFigures(key: key); order.append(key) }
+            if byKey[key] == nil { byKey[key] = ReportFigures(key: key, keys: parts); order.append(key) }
             let name: String? = r[keys.count]
             if name != nil { byKey[key]!.name = name }
             return key
@@ -130,16 +138,32 @@ struct ReportEngine {
                 byKey[k]!.products = r[n + 6] ?? 0
             }
         }
+        let salesTotal = try ReportEngine.sum(order.map { byKey[$0]! })
+        var onlyKeys: [String] = []
+        if let top {
+            let best = order.map { byKey[$0]! }
+                .filter { $0.sales > 0 && !($0.key ?? "").hasSuffix("/*") }
+                .sorted(by: ReportEngine.byOmzet)
+                .prefix(top)
+            order = best.map(\.key)
+            if order.isEmpty { return ([], salesTotal) }
+            let literals = order.compactMap { $0 }.map { "'" + $0.replacingOccurrences(of: "'", with: "''") + "'" }
+            let key = keys[0].key(onSales: false)
+            var c = "(\(key) IN (\(literals.joined(separator: ", ")))"
+            if order.contains(where: { $0 == nil }) { c += " OR \(key) IS NULL" }
+            onlyKeys = [c + ")"]
+        }
         if !fromBuyer {
             let unitKeys = keys.map { $0.key(onSales: false) }.joined(separator: ", ")
             // Every event in scope has its row by event, program and mode, even with no stall; under a filter that
             // narrows units, the events with a unit in scope.
             let allEvents = keys.contains(where: \.needsEvent) && !scope.narrowsUnits
             let from = allEvents
-                ? "FROM E e LEFT JOIN U u ON u.event_no = e.event_no" + joins(keys, onSales: false).replacingOccurrences(of: " CROSS JOIN E e ON e.event_no = u.event_no", with: "")
+                ? "FROM E e LEFT JOIN U u ON u.event_no = e.event_no" + joins(keys, onSales: false, eventsJoined: true)
                 : "FROM U u" + joins(keys, onSales: false)
+            let only = onlyKeys.isEmpty ? "" : " WHERE " + onlyKeys.joined(separator: " AND ")
             let sql = with(keys, sales: false) + " SELECT \(unitKeys), max(\(name)), count(DISTINCT u.participant_no), count(DISTINCT u.stall_no), count(DISTINCT u.product_no) "
-                + from + " GROUP BY " + keys.map { $0.group(onSales: false) }.joined(separator: ", ")
+                + from + only + " GROUP BY " + keys.map { $0.group(onSales: false) }.joined(separator: ", ")
             for r in try fetch(sql) {
                 let k = slot(r)
                 byKey[k]!.participants = r[n + 1] ?? 0
@@ -148,12 +172,13 @@ struct ReportEngine {
             }
         }
         var rows = order.map { byKey[$0]! }
-        if n == 1, keys[0].isFreeText { rows = try respell(rows, keys[0]) }
-        return rows
+        for (i, dim) in keys.enumerated() where dim.isFreeText { rows = try respell(rows, dim, part: i) }
+        return (rows, salesTotal)
     }
 
     /// Rows of a free-text dimension keyed by the value's first spelling in the store (they were grouped lowered).
-    func respell(_ rows: [ReportFigures], _ dim: ReportDimension) throws -> [ReportFigures] {
+    /// `part`: which of the row's keys is of that dimension; `key` is respelled too when it is the only one.
+    func respell(_ rows: [ReportFigures], _ dim: ReportDimension, part: Int = 0) throws -> [ReportFigures] {
         var first: [String: String] = [:]
         if let sql = dim.spellingsSQL {
             for r in try fetch(sql, arguments: []) {
@@ -162,14 +187,20 @@ struct ReportEngine {
                 if first[k] == nil { first[k] = v }
             }
         }
+        func spelled(_ k: String) throws -> String {
+            if let s = first[k] { return s }
+            if dim == .buyer, let r = try fetch("SELECT buyer FROM sale WHERE lower(buyer) = ? ORDER BY id LIMIT 1", arguments: [k]).first {
+                let s: String = r[0]
+                first[k] = s
+                return s
+            }
+            return k
+        }
         return try rows.map { row in
             var row = row
-            guard let k = row.key else { return row }
-            if let s = first[k] {
-                row.key = s
-            } else if dim == .buyer, let s = try fetch("SELECT buyer FROM sale WHERE lower(buyer) = ? ORDER BY id LIMIT 1", arguments: [k]).first {
-                row.key = s[0]
-            }
+            guard part < row.keys.count, let k = row.keys[part] else { return row }
+            row.keys[part] = try spelled(k)
+            if row.keys.count == 1 { row.key = row.keys[0] }
             return row
         }
     }
@@ -192,14 +223,14 @@ struct ReportEngine {
 
     /// Rows of one dimension, in the report's order (time in order, others by omzet), and the sum of their sale
     /// figures (each sale is in exactly one row).
-    func rows(by dim: ReportDimension) throws -> (rows: [ReportFigures], salesTotal: (omzet: Int64, units: Int64, sales: Int64)) {
-        var rows = try grouped(by: [dim])
+    func rows(by dim: ReportDimension, top: Int? = nil) throws -> (rows: [ReportFigures], salesTotal: (omzet: Int64, units: Int64, sales: Int64)) {
+        var (rows, salesTotal) = try grouped(by: [dim], top: top)
         if dim.isTime {
             rows.sort { ($0.key ?? "") < ($1.key ?? "") }
         } else {
             rows.sort(by: ReportEngine.byOmzet)
         }
-        return (rows, try ReportEngine.sum(rows))
+        return (rows, salesTotal)
     }
 
     /// Sums the rows' sale figures (each sale is in exactly one row), refusing to wrap around.
@@ -227,8 +258,8 @@ struct ReportEngine {
             (t.omzet, t.units, t.sales) = (r?[0] ?? 0, r?[1] ?? 0, r?[2] ?? 0)
         }
         let u = try fetch(with([], sales: false)
-            + " SELECT count(DISTINCT participant_no), count(DISTINCT stall_no), count(DISTINCT product_no), count(product_no),"
-            + " count(DISTINCT event_no) FROM U").first
+            + " SELECT count(DISTINCT participant_no), count(DISTINCT stall_no), count(DISTINCT product_no), count(product_no)"
+            + (scope.narrowsUnits ? ", count(DISTINCT event_no)" : "") + " FROM U").first
         t.participants = u?[0] ?? 0
         t.stalls = u?[1] ?? 0
         t.products = u?[2] ?? 0
@@ -259,7 +290,8 @@ struct ReportEngine {
             + " SELECT pa.id || '/' || pr.id, pr.name, e.id, COALESCE(s.amount, 0), COALESCE(s.qty, 0), COALESCE(s.n, 0)"
             + " FROM U u CROSS JOIN E e ON e.event_no = u.event_no CROSS JOIN participant pa ON pa.participant_no = u.participant_no"
             + " CROSS JOIN product pr ON pr.product_no = u.product_no"
-            + " LEFT JOIN S s ON s.stall_no = u.stall_no AND s.product_no = u.product_no"
+            + " LEFT JOIN (SELECT stall_no, product_no, sum(amount) AS amount, sum(qty) AS qty, sum(n) AS n FROM S GROUP BY stall_no, product_no) s"
+            + " ON s.stall_no = u.stall_no AND s.product_no = u.product_no"
         return try fetch(sql).map { r in
             ReportFigures(key: r[0], name: r[1], omzet: r[3], units: r[4], sales: r[5], participants: 1, stalls: 1, products: 1, event: r[2])
         }

@@ -36,6 +36,8 @@ public enum Problem: Sendable, Equatable {
     case badPeriod(String)
     case badId(String)
     case lineTooLong(Int)
+    case notUTF8
+    case controlCharacter(String)
 
     // MARK: grammar
     case unknownCommand(String, suggestion: String?)
@@ -67,6 +69,7 @@ public enum Problem: Sendable, Equatable {
     case amountOverflow
     case unknownSale(Int64)
     case saleAlreadyVoid(Int64)
+    case noLastSale
     case eventHasSalesOutside(event: String, count: Int)
     case nothingToUndo
     case reportOverflow
@@ -89,14 +92,22 @@ public enum Problem: Sendable, Equatable {
     case storeUnusable(path: String, reason: String)
     case storeTooNew(path: String, version: Int)
     case storeFailure(String)
+    case noStore(path: String)
+    case storeNeedsUpdate(path: String, version: Int)
+    /// A read in the shell on a store not made yet (not exit 3: the shell goes on).
+    case noStoreYet(path: String)
+    case readOnly(command: String)
 
     // MARK: running
     case interrupted
 
+    // MARK: importing orders (section 8): the location is in the imported file (Import/ImportFailure.swift)
+    case importFailed(ImportFailure)
+
     /// True when the store itself cannot be used: exit status 3.
     public var isStoreProblem: Bool {
         switch self {
-        case .storeNotBazar, .storeNotSQLite, .storeLocked, .storeUnusable, .storeTooNew: return true
+        case .storeNotBazar, .storeNotSQLite, .storeLocked, .storeUnusable, .storeTooNew, .noStore, .storeNeedsUpdate: return true
         default: return false
         }
     }
@@ -118,6 +129,8 @@ public enum Problem: Sendable, Equatable {
         case .badPeriod(let t): return "'\(t)' is not a period"
         case .badId(let t): return "'\(t)' is not a valid id"
         case .lineTooLong(let n): return "line is too long (\(n) bytes)"
+        case .notUTF8: return "this line is not UTF-8 text (a byte of another encoding, such as Latin-1 or Windows-1252)"
+        case .controlCharacter(let name): return "a control character (\(name)) in the text"
 
         case .unknownCommand(let w, _): return "unknown command '\(w)'"
         case .incompleteCommand(let usage): return "incomplete command; usage: \(usage)"
@@ -153,6 +166,7 @@ public enum Problem: Sendable, Equatable {
         case .amountOverflow: return "the amount is too large to count in rupiah"
         case .unknownSale(let n): return "there is no sale #\(n)"
         case .saleAlreadyVoid(let n): return "sale #\(n) is already void"
+        case .noLastSale: return "'last' is the sale this session added last, and there is none (or that line failed)"
         case .eventHasSalesOutside(let event, let count):
             return "event '\(event)' has \(count) sale\(count == 1 ? "" : "s") outside the new dates"
         case .nothingToUndo: return "nothing to undo in this session"
@@ -174,8 +188,14 @@ public enum Problem: Sendable, Equatable {
         case .storeUnusable(let path, let reason): return "cannot use the store '\(path)': \(reason)"
         case .storeTooNew(let path, let version): return "the store '\(path)' has schema version \(version), newer than this bazar"
         case .storeFailure(let reason): return "the store failed: \(reason)"
+        case .noStore(let path): return "no store at \(path)"
+        case .storeNeedsUpdate(let path, let version):
+            return "the store '\(path)' has schema version \(version) and cannot be updated to \(Schema.version) read-only"
+        case .noStoreYet(let path): return "there is no store at \(path) yet: nothing to list or report"
+        case .readOnly(let command): return "'\(command)' changes the store, which is open read-only"
 
         case .interrupted: return "interrupted"
+        case .importFailed(let f): return f.message
         }
     }
 
@@ -200,6 +220,8 @@ public enum Problem: Sendable, Equatable {
             return "write a day, a month (2020-08), a year (2020), a quarter (2020-Q3), a range (2021-11-01..2021-12-31), this month or last year"
         case .badId: return "ids are letters, digits, '-' and '_', e.g. wedang-batavia"
         case .lineTooLong: return "split the command; a line holds at most 1 MiB"
+        case .notUTF8: return "save the script as UTF-8 (in most editors: Save As… with the encoding UTF-8) and run it again"
+        case .controlCharacter: return "text may not hold control characters (tab, escape, …): type the text without them, e.g. spaces instead of a tab"
 
         case .unknownCommand(_, let s):
             if let s { return "did you mean '\(s)'?" }
@@ -231,13 +253,14 @@ public enum Problem: Sendable, Equatable {
         case .eventClosed(let id): return "reopen it with: reopen event \(id)"
         case .eventNotClosed: return nil
         case .dayOutsideEvent, .dayNumberOutsideEvent: return "pick a date inside the event, or change its dates with 'edit event'"
-        case .duplicateRef: return "each order number may be entered once; check 'show sale' for the earlier one"
+        case .duplicateRef: return "each order number may be entered once per product; check 'show sale' for the earlier one"
         case .noPrice(let product): return "give the price or the amount, or set one: edit product \(product) price MONEY"
         case .amountRequired: return "add: amount MONEY"
         case .priceAndAmount: return "amount is the line's total; price is per unit"
         case .qtyTooSmall: return "a sale is of one unit or more"
         case .unknownSale: return "see 'list sales'"
         case .saleAlreadyVoid: return nil
+        case .noLastSale: return "give the sale's number: void sale N (see 'list sales last 5')"
         case .eventHasSalesOutside: return "void those sales first, or choose dates that contain them"
         case .nothingToUndo: return nil
         case .reportOverflow: return "narrow the report with a shorter period or a filter (program, event, kota …); sums go up to Rp 9.223.372.036.854.775.807"
@@ -264,7 +287,12 @@ public enum Problem: Sendable, Equatable {
         case .storeUnusable: return "check the path and its permissions, or use --store PATH"
         case .storeTooNew: return "use a newer bazar"
         case .storeFailure: return nil
+        case .noStore: return "check the path (a store is made by the first command that changes something), or use --store PATH"
+        case .storeNeedsUpdate: return "open it once without --read-only (where it can be written) to update it"
+        case .noStoreYet: return "it is made by the first change (add participant, open event …)"
+        case .readOnly: return "lists and reports only; run bazar without --read-only to make changes"
         case .interrupted: return "nothing of it was kept"
+        case .importFailed(let f): return f.hint
         }
     }
 }

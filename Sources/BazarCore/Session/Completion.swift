@@ -167,6 +167,11 @@ struct Completer {
                 continue
             }
             used.insert(attribute.name)
+            if attribute.kind == .flag {
+                i += 1
+                lastList = nil
+                continue
+            }
             if i + 1 >= rest.count {
                 return value(attribute.kind, name: attribute.name, spec: spec, values: values)
             }
@@ -232,7 +237,7 @@ struct Completer {
             return r
         case .day:
             return result(["today", "yesterday"])
-        case .text, .money, .count, .period, .rest:
+        case .text, .money, .count, .saleNumber, .period, .rest, .flag:
             return result([])
         }
     }
@@ -305,9 +310,12 @@ struct Completer {
             case "event": return merge(ids(table: "event"), result(Completion.reportFilters))
             case "participant": return ids(table: "participant")
             case "top": return result(Completion.reportTops)
+            case "unsold": return merge(ids(table: "event"), result(Completion.reportFilters))
             default: break
             }
         }
+        // `report top products|… EVENT`: the scope may be an event id.
+        if words.count == 2 && kind == "top" { return merge(ids(table: "event"), result(Completion.reportFilters)) }
         switch previous {
         case "by": return result(Completion.reportDimensions)
         case "event": return ids(table: "event")
@@ -315,7 +323,11 @@ struct Completer {
         case "channel": return result(["online", "offline"])
         case "program":
             return result((try? String.fetchAll(session.db, sql: "SELECT DISTINCT program FROM event WHERE program IS NOT NULL LIMIT 500")) ?? [])
-        case "kota", "kecamatan", "category", "limit", "year": return result([])
+        case "kota", "kecamatan":
+            return result((try? String.fetchAll(session.db, sql: "SELECT DISTINCT \(previous) FROM participant WHERE \(previous) IS NOT NULL LIMIT 500")) ?? [])
+        case "category":
+            return result((try? String.fetchAll(session.db, sql: "SELECT category FROM participant WHERE category IS NOT NULL UNION SELECT category FROM product WHERE category IS NOT NULL LIMIT 500")) ?? [])
+        case "limit", "year": return result([])
         default: break
         }
         let used = Set(words.dropFirst())

@@ -8,6 +8,15 @@
 /// Interactively (no file) the location prefix is left out.
 public enum Diagnostic {
     public static func render(_ error: BazarError, line: SourceLine?) -> String {
+        // An import's error points into the imported file (`orders.xlsx:row 17:Jumlah Produk Dibeli:`), not the command.
+        if case .importFailed(let failure) = error.problem {
+            var f = failure
+            f.message = printable(f.message)
+            f.details = f.details.map(printable)
+            f.hint = f.hint.map(printable)
+            let from = line.flatMap { l in l.file.map { "   (from \($0):\(l.number): \(printable(l.text)))\n" } } ?? ""
+            return f.rendered + from
+        }
         var out = ""
         let message = printable(error.message)
         let hint = error.hint.map(printable)
@@ -67,7 +76,11 @@ public enum Diagnostic {
         width = max(1, min(width, text.count - caretColumn + 1))
         out += "\(shown) | \(text)\n"
         if span != nil {
-            out += "\(pad) | \(String(repeating: " ", count: caretColumn - 1))^\(String(repeating: "~", count: max(0, width - 1)))\n"
+            // The caret sits under its character on screen: wide characters (emoji, CJK) before or under it take two columns.
+            let before = text.prefix(caretColumn - 1)
+            let under = text.dropFirst(caretColumn - 1).prefix(width)
+            let indent = DisplayWidth.of(String(before)), length = max(1, DisplayWidth.of(String(under)))
+            out += "\(pad) | \(String(repeating: " ", count: indent))^\(String(repeating: "~", count: max(0, length - 1)))\n"
         }
         if let hint { out += "\(pad) = \(hint)\n" }
         return out

@@ -14,6 +14,11 @@ public struct RunResult: Sendable {
     public var quit = false
     /// Changes applied (kept).
     public var changes = 0
+    /// Of a script: commands that ran, `add sale`s among them, physical lines read, and whether it was rolled back.
+    public var commands = 0
+    public var sales = 0
+    public var lines = 0
+    public var rolledBack = false
     public init() {}
 
     /// Exit status per SPEC section 5.
@@ -36,6 +41,7 @@ extension Session {
             }
         }
         undoLog.lastCommitted = nil
+        changeNote = nil
         var result = RunResult()
         let command: ParsedCommand
         do {
@@ -58,17 +64,19 @@ extension Session {
         do {
             if inTransaction { try begin() }
             if readTransaction { try db.execute(sql: "BEGIN DEFERRED") }
+            try prepareStore(for: command)
             if command.spec.changes { try undoBegin() }
             let outcome = try execute(command)
             if readTransaction { try db.execute(sql: "COMMIT") }
             if inTransaction {
                 // Only what changed the store is logged (opening an existing event is not a change).
                 if case .confirmation = outcome {
-                    try records.log(at: Session.now(), who: who, command: line.text)
+                    try records.log(at: Session.now(), who: who, command: line.text + (changeNote.map { "  # " + $0 } ?? ""))
                     result.changes += 1
                 }
                 try undoEnd(label: line.text)
                 try db.execute(sql: "COMMIT")
+                storeCommitted()
             }
             recordIfNeeded(command)
             try emit(outcome, for: command)
@@ -98,12 +106,15 @@ extension Session {
 
     static let readsSeveralTimes: Set<CommandKind> = [.report, .dump, .listEvents, .listParticipants, .listProducts, .listStalls, .listSales]
 
-    /// Starts a write transaction, waiting up to the busy timeout for another writer.
+    /// Starts a write transaction, waiting up to the busy timeout for another writer. In the shell it waits
+    /// on (see `waitForWriter`).
     func begin() throws {
         // What was looked up before may have been changed by another session since (a price, a stall undone).
         cache = LookupCache()
         do {
             try db.execute(sql: "BEGIN IMMEDIATE")
+        } catch let error as DatabaseError where interactive && error.resultCode == .SQLITE_BUSY {
+            try waitForWriter()
         } catch {
             throw Store.translate(error, path: storePath)
         }
@@ -156,7 +167,8 @@ extension Session {
         let outer = !db.isInsideTransaction
         let recordMark = undoLog.pendingRecord.count
         let contextBefore = context
-        let undoLabel = outer ? undoLog.scriptLabel : nil
+        // (On a store not made yet there are no tables to capture changes of: such a `run` is not undoable.)
+        let undoLabel = outer && storeAccess.missingPath == nil ? undoLog.scriptLabel : nil
         // Foreign keys are not enforced while a script loads, as bulk loaders do: every row a
         // script writes refers to rows the commands looked up (or made) in the same transaction, and
         // nothing in a script deletes (undo is refused there). Checking each sale's event, stall and
@@ -168,6 +180,9 @@ extension Session {
             if outer { try begin() } else { try db.execute(sql: "SAVEPOINT script") }
             if undoLabel != nil { try undoBegin() }
         } catch {
+            // (A transaction begun here is not left open when what follows it failed.)
+            if outer, db.isInsideTransaction { try? db.execute(sql: "ROLLBACK") }
+            if outer { undoAbandon() }
             report(error, line: nil, into: &result)
             return result
         }
@@ -182,7 +197,9 @@ extension Session {
             guard let line = reader.next() else { return nil }
             return ParseAhead.Item(line: line, parsed: Result { try parser.parse(line) })
         }
+        var lastLine = 0
         while let item = nextLine() {
+            lastLine = item.line.number
             if interruptRequested {
                 report(BazarError(.interrupted), line: nil, into: &result)
                 failed = true
@@ -197,6 +214,8 @@ extension Session {
             }
             if result.quit { break }
         }
+        // (The reader's own count when it reached the end: the parsing thread is done with it then.)
+        result.lines = failed || result.quit ? lastLine : reader.linesRead
 
         do {
             if failed {
@@ -207,6 +226,8 @@ extension Session {
                     if outer { try db.execute(sql: "ROLLBACK") } else { try db.execute(sql: "ROLLBACK TO script; RELEASE script") }
                 }
                 result.changes = 0
+                result.sales = 0
+                result.rolledBack = true
                 // Nothing of it was kept: neither its changes nor the context it set.
                 context = contextBefore
                 revalidateContext()
@@ -215,7 +236,7 @@ extension Session {
                     try records.log(at: Session.now(), who: who, command: "run \(name): \(result.changes) change\(result.changes == 1 ? "" : "s")")
                 }
                 if let undoLabel { try undoEnd(label: undoLabel) }
-                if outer { try db.execute(sql: "COMMIT") } else { try db.execute(sql: "RELEASE script") }
+                if outer { try db.execute(sql: "COMMIT"); storeCommitted() } else { try db.execute(sql: "RELEASE script") }
                 if outer { recordFlush() }
             }
         } catch {
@@ -242,6 +263,8 @@ extension Session {
             let inner = runScriptFile(command)
             result.errors += inner.errors
             result.changes += inner.changes
+            result.sales += inner.sales
+            result.commands += inner.errors == 0 ? 1 : 0
             result.storeUnusable = result.storeUnusable || inner.storeUnusable
             return inner.errors == 0
         }
@@ -249,9 +272,13 @@ extension Session {
         let guarded = settings.onError == .continue && command.spec.changes
         do {
             if guarded { try db.execute(sql: "SAVEPOINT line") }
+            try prepareStore(for: command)
             let outcome = try execute(command)
             if guarded { try db.execute(sql: "RELEASE line") }
-            if command.spec.changes { result.changes += 1 }
+            // (Opening an event that exists changes nothing: it answers with a message.)
+            if command.spec.changes, !outcome.isMessage { result.changes += 1 }
+            if command.kind == .addSale { result.sales += 1 }
+            result.commands += 1
             recordIfNeeded(command)
             try emit(outcome, for: command)
             if case .quit = outcome { result.quit = true }
@@ -303,7 +330,7 @@ extension Session {
         var tm = tm()
         localtime_r(&t, &tm)
         var buf = [Int8](repeating: 0, count: 32)
-        strftime(&buf, 32, "%Y-%m-%d %H:%M:%S", &tm)
-        return String(cString: buf)
+        let n = strftime(&buf, 32, "%Y-%m-%d %H:%M:%S", &tm)
+        return String(decoding: buf[..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 }

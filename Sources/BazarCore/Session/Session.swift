@@ -39,8 +39,15 @@ public final class Session {
     var undoLog = UndoLog()
     /// Scripts being run, innermost last: a script may not run itself.
     var runningScripts: [String] = []
+    /// What a change command adds to its change-log line (`import orders`: its counts), set by the command.
+    var changeNote: String?
     /// Lookups the hot path of `add sale` repeats; cleared whenever a transaction rolls back.
     var cache = LookupCache()
+    /// The number of the sale this session added last (`void sale last`); nil after a failed `add sale`,
+    /// a rollback or `undo`.
+    var lastSaleAdded: Int64?
+    /// A store not made yet, or opened read-only (StoreAccess.swift).
+    public var storeAccess = StoreAccess()
 
     public var parser: Parser { Parser(today: today) }
 
@@ -103,12 +110,17 @@ public final class Session {
             return .nothing
         case .help: return try help(command)
         case .quit: return .quit
+        case .importOrders: return try importOrders(command)
+        case .mapSku: return try mapSku(command)
+        case .listMaps: return try listMaps(command)
         }
     }
 
     /// After a rollback, what is current may no longer exist; caches may be stale.
     func revalidateContext() {
         cache = LookupCache()
+        lastSaleAdded = nil
+        storeRolledBack()
         if let e = context.event {
             context.event = try? records.event(id: e.id)
             if context.event == nil { context.day = nil }
@@ -138,6 +150,8 @@ struct LookupCache {
     var numberedSaleItems: [Int32] = []
     var eventSaleItems: [Session.SaleItem] = []
     var saleItems: [String: Session.SaleItem] = [:]
+    /// The number the next sale of this transaction takes (read once per transaction: `Records.nextSaleNumber`).
+    var nextSaleNumber: Int64?
 
     func saleItem(_ a: SaleArguments, eventNo: Int64, currentStall: Int64?) -> Session.SaleItem? {
         let known: Session.SaleItem?

@@ -38,7 +38,7 @@ struct RecordedLines {
 
 extension Session {
     /// The store's tables whose changes `undo` reverts (not the change log).
-    static let undoTables = ["event", "participant", "product", "stall", "listing", "sale"]
+    static let undoTables = ["event", "participant", "product", "stall", "listing", "sale", "sku_map"]
 
     /// Creates the temp tables and triggers (once per connection).
     func installUndo() throws {
@@ -144,7 +144,7 @@ extension Session {
         try db.execute(sql: "DELETE FROM temp.bazar_undo_log WHERE grp = ?", arguments: [group])
         try db.execute(sql: "DELETE FROM temp.bazar_undo_group WHERE grp = ?", arguments: [group])
         unrecord(group)
-        revalidateContext()
+        revalidateContext()   // (also forgets the last sale added: it may be the one undone)
         let left = try Int.fetchOne(db, sql: "SELECT count(*) FROM temp.bazar_undo_group") ?? 0
         let rows = statements.count
         return .confirmation("undone: \(label) (\(rows) row change\(rows == 1 ? "" : "s") reverted; \(left == 0 ? "nothing more" : "\(left) more") to undo)")

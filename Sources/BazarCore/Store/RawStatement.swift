@@ -98,8 +98,8 @@ struct RawStatement {
 /// cache would hash its SQL text for every line of a script.
 final class HotStatements {
     static let insertSaleSQL = """
-        INSERT INTO sale (event_no, stall_no, product_no, day, qty, amount, channel, buyer, ref, note)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        INSERT INTO sale (event_no, stall_no, product_no, day, qty, amount, channel, buyer, ref, note, id)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """
     private var insertSaleStatement: Statement?
 

@@ -338,11 +338,13 @@ public struct Records {
 
     // MARK: sales
 
-    /// Inserts a sale. This is the hot path of loading a script (a million lines), so the prepared
-    /// statement is bound through the SQLite C API: GRDB's generic argument binding cost about a
-    /// third of the time of each line.
-    public func insertSale(_ s: SaleRecord) throws -> Int64 {
+    /// Inserts a sale numbered `number` (from `nextSaleNumber`), or the next number when nil. This is the hot path
+    /// of loading a script (a million lines), so the prepared statement is bound through the SQLite C API: GRDB's
+    /// generic argument binding cost about a third of the time of each line.
+    public func insertSale(_ s: SaleRecord, number: Int64? = nil) throws -> Int64 {
+        let n = try number ?? nextSaleNumber()
         let st = try hot?.insertSale(db) ?? RawStatement(db, HotStatements.insertSaleSQL)
+        st.bind(11, n)
         st.bind(1, s.eventNo)
         st.bind(2, s.stallNo)
         st.bind(3, s.productNo)
@@ -357,8 +359,24 @@ public struct Records {
         return st.lastInsertedRowID
     }
 
-    public func saleNo(ref: String) throws -> Int64? {
-        let st = try RawStatement(db, "SELECT id FROM sale WHERE ref = ?")
+    /// The number the next sale takes: past every sale in the store and every number ever taken away (schema 3's
+    /// `sale_number`), so that no number is given twice. Valid for the rest of the write transaction it is read in.
+    public func nextSaleNumber() throws -> Int64 {
+        try Int64.fetchOne(db, sql: """
+            SELECT max(coalesce((SELECT max(id) FROM sale), 0), coalesce((SELECT highest FROM sale_number), 0)) + 1
+            """) ?? 1
+    }
+
+    /// The sale that already has this ref for this product (or, with no product, for this whole stall).
+    public func saleNo(ref: String, productNo: Int64?, stallNo: Int64) throws -> Int64? {
+        let st: RawStatement
+        if let productNo {
+            st = try RawStatement(db, "SELECT id FROM sale WHERE ref = ? AND product_no = ?")
+            st.bind(2, productNo)
+        } else {
+            st = try RawStatement(db, "SELECT id FROM sale WHERE ref = ? AND product_no IS NULL AND stall_no = ?")
+            st.bind(2, stallNo)
+        }
         st.bind(1, ref)
         return try st.first { $0.int(0) }
     }

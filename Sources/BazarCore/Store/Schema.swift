@@ -128,16 +128,61 @@ enum Schema {
         DROP INDEX sale_stall;
         DROP INDEX listing_product;
         """,
+        // 3: sale numbers are never reused. SQLite gives a new row the highest number plus one, so after `undo` took
+        // back sale #20 the next sale was #20 again, and a number on a receipt meant two sales. `sale_number` keeps
+        // the highest number ever taken away (by `undo`, or by hand in an SQLite tool), and a sale is numbered past
+        // both (`Records.nextSaleNumber`, once per transaction). AUTOINCREMENT would do the same, but it reads and
+        // writes sqlite_sequence on every insert (about a tenth of loading a large script) and needs the table rebuilt;
+        // a delete is rare, an insert is the hot path. The `sales` view gains `void_reason`.
+        """
+        CREATE TABLE IF NOT EXISTS sale_number (
+            one         INTEGER PRIMARY KEY CHECK (one = 1),
+            highest     INTEGER NOT NULL
+        );
+        CREATE TRIGGER IF NOT EXISTS sale_number_kept AFTER DELETE ON sale
+        WHEN old.id > coalesce((SELECT highest FROM sale_number), 0) BEGIN
+            INSERT OR REPLACE INTO sale_number (one, highest) VALUES (1, old.id);
+        END;
+        DROP VIEW IF EXISTS sales;
+        CREATE VIEW sales AS
+        SELECT s.id AS sale, e.id AS event, s.day AS date, p.id AS participant, pr.id AS product,
+               pr.name AS product_name, s.qty, s.amount, s.channel, s.buyer, s.ref, s.note, s.void, s.void_reason,
+               e.program, e.mode, p.kota, p.kecamatan, COALESCE(pr.category, p.category) AS category
+        FROM sale s
+        JOIN event e ON e.event_no = s.event_no
+        JOIN stall st ON st.stall_no = s.stall_no
+        JOIN participant p ON p.participant_no = st.participant_no
+        LEFT JOIN product pr ON pr.product_no = s.product_no;
+        """,
+        // 4: `import orders` (SPEC section 8). A ref (order or invoice number) is unique per product, not per store:
+        // one invoice holds several products. A sale of a whole stall has no product: its ref is unique per stall
+        // (checked by `add sale`; NULLs never collide in a UNIQUE index). `sku_map` says which product a
+        // marketplace SKU or product name is (`map sku TEXT to PARTICIPANT/PRODUCT`).
+        """
+        DROP INDEX sale_ref;
+        CREATE UNIQUE INDEX sale_ref ON sale (ref, product_no) WHERE ref IS NOT NULL;
+        CREATE TABLE sku_map (
+            text        TEXT PRIMARY KEY COLLATE NOCASE,
+            product_no  INTEGER NOT NULL REFERENCES product (product_no)
+        );
+        """,
     ]
 
     static var version: Int { migrations.count }
+
+    /// Makes a new store's schema inside the transaction of the first change (a rollback takes it back).
+    static func create(_ db: Database) throws {
+        for sql in migrations { try db.execute(sql: sql) }
+        try db.execute(sql: "PRAGMA user_version = \(version)")
+        try db.execute(sql: "PRAGMA application_id = \(applicationID)")
+    }
 
     /// Brings the schema up to date in one transaction.
     static func migrate(_ db: Database) throws {
         let current = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
         guard current < version else { return }
         try db.inTransaction(.immediate) {
-            for n in current..<version {
+            for n in current..<version where !migrations[n].isEmpty {
                 try db.execute(sql: migrations[n])
             }
             try db.execute(sql: "PRAGMA user_version = \(version)")

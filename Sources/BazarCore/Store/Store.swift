@@ -11,6 +11,11 @@ import Glibc
 public final class Store {
     public let path: String
     let queue: DatabaseQueue
+    /// The file did not exist: it is made (with the schema) by the first change, and removed again at
+    /// `close` when nothing was ever written to it (SQLite makes an empty file when it opens the path).
+    public let isMissing: Bool
+    /// Opened with `--read-only`: nothing is written, not even a migration.
+    public let isReadOnly: Bool
 
     /// How long a write waits for another writer before giving up (exit 3).
     public static let busyTimeout: Double = 2
@@ -24,13 +29,17 @@ public final class Store {
         return home + "/.local/share/bazar/store.sqlite"
     }
 
-    /// Opens (creating if needed) the store at `path`, or an in-memory store when `path` is nil.
+    /// Opens the store at `path`, or an in-memory store when `path` is nil.
     /// `createDirectories`: make missing parent directories (for the default path only).
-    public init(path: String?, createDirectories: Bool = false) throws {
+    /// A missing file is not made here (see `isMissing`); with `readOnly` it is an error (`noStore`).
+    public init(path: String?, createDirectories: Bool = false, readOnly: Bool = false) throws {
         var config = Configuration()
         config.busyMode = .timeout(Store.busyTimeout)
         config.foreignKeysEnabled = true
         config.label = "bazar"
+        isReadOnly = readOnly
+        var st = stat()
+        isMissing = path != nil && stat(path!, &st) != 0 && errno == ENOENT
         guard let path else {
             self.path = ":memory:"
             do {
@@ -42,9 +51,21 @@ public final class Store {
             return
         }
         self.path = path
+        if readOnly {
+            if isMissing { throw BazarError(.noStore(path: path)) }
+            queue = try Store.openReadOnly(path, config)
+            return
+        }
         try Store.checkFile(path, createDirectories: createDirectories)
         do {
             queue = try DatabaseQueue(path: path, configuration: config)
+            if isMissing {
+                try queue.inDatabase { db in
+                    try db.execute(sql: "PRAGMA synchronous = FULL")
+                    try db.execute(sql: "PRAGMA cache_size = -8192")
+                }
+                return
+            }
             try queue.inDatabase { db in
                 try Store.checkIdentity(db, path: path)
                 // WAL and FULL sync: a committed change is on disk before we confirm it.
@@ -69,6 +90,57 @@ public final class Store {
     /// it, so that after bazar exits the store is one self-contained file (safe to copy or mail).
     public func close() {
         try? queue.close()
+        // A store file that no change ever wrote to (only reads, or the first change failed) is not left behind.
+        var st = stat()
+        if isMissing, stat(path, &st) == 0, st.st_size == 0 {
+            unlink(path)
+            unlink(path + "-journal")
+        }
+    }
+
+    /// `--read-only`: a store on a read-only share or USB stick, for lists and reports. SQLite reads a WAL store only
+    /// where it may make the `-shm` file beside it, and leaves that and a `-wal` file behind. So a store that no one has
+    /// open (no `-wal` beside it: bazar removes it at exit), or that cannot be written at all, is opened `immutable`:
+    /// nothing is written beside it. A store in use by a writer is read through its WAL, as usual.
+    static func openReadOnly(_ path: String, _ base: Configuration) throws -> DatabaseQueue {
+        var config = base
+        config.readonly = true
+        var st = stat()
+        if stat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR {
+            throw BazarError(.storeUnusable(path: path, reason: "it is a directory"))
+        }
+        if access(path, R_OK) != 0 {
+            throw BazarError(.storeUnusable(path: path, reason: "no permission to read it"))
+        }
+        let writable = access(path, W_OK) == 0 && access(directory(of: path), W_OK) == 0
+        let inUse = access(path + "-wal", F_OK) == 0
+        var opened = path
+        if !writable || !inUse {
+            // A URI: '%', '?' and '#' in the path are escaped.
+            var uri = Array("file:".utf8)
+            for c in path.utf8 {
+                switch c {
+                case UInt8(ascii: "%"): uri += Array("%25".utf8)
+                case UInt8(ascii: "?"): uri += Array("%3f".utf8)
+                case UInt8(ascii: "#"): uri += Array("%23".utf8)
+                default: uri.append(c)
+                }
+            }
+            opened = String(decoding: uri, as: UTF8.self) + "?immutable=1"
+        }
+        do {
+            let queue = try DatabaseQueue(path: opened, configuration: config)
+            try queue.inDatabase { db in
+                try Store.checkIdentity(db, path: path)
+                let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+                if version < Schema.version { throw BazarError(.storeNeedsUpdate(path: path, version: version)) }
+            }
+            return queue
+        } catch let error as BazarError {
+            throw error
+        } catch {
+            throw Store.translate(error, path: path)
+        }
     }
 
     /// Runs `body` with the connection. Everything that touches the store goes through here.
@@ -84,7 +156,7 @@ public final class Store {
                 throw BazarError(.storeUnusable(path: path, reason: "it is a directory"))
             }
             if access(path, R_OK | W_OK) != 0 {
-                throw BazarError(.storeUnusable(path: path, reason: "no permission to read and write it"))
+                throw BazarError(.storeUnusable(path: path, reason: "no permission to read and write it (--read-only opens it for lists and reports)"))
             }
             if st.st_size > 0 {
                 // Every SQLite database starts with this 16-byte header.
@@ -100,7 +172,7 @@ public final class Store {
             }
             let dir = directory(of: path)
             if access(dir, W_OK) != 0 {
-                throw BazarError(.storeUnusable(path: path, reason: "its directory '\(dir)' is not writable (the store keeps a journal beside it)"))
+                throw BazarError(.storeUnusable(path: path, reason: "its directory '\(dir)' is not writable (the store keeps a journal beside it; --read-only opens it for lists and reports)"))
             }
         } else {
             let dir = directory(of: path)

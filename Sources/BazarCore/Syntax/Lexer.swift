@@ -3,6 +3,9 @@
 /// Words are separated by spaces and tabs; `"…"` strings take `\"` and `\\` escapes;
 /// `#` outside quotes starts a comment; `>` and `>>` outside quotes are redirections.
 ///
+/// Control characters (ESC, a TAB inside quotes, DEL, the C1 controls) are refused wherever they are part of a
+/// word or string: stored text never holds them, so nothing typed can drive the terminal or break a table.
+///
 /// Spans are UTF-8 byte offsets into `text`. A quote glued to a word starts a new token
 /// (`abc"def"` is the word `abc` then the string `def`); so does `>` (`list sales>out.csv`).
 public enum Lexer {
@@ -13,6 +16,23 @@ public enum Lexer {
 
     @inline(__always) static func isSpace(_ c: UInt8) -> Bool {
         c == 32 || c == 9 || c == 13 || c == 10 || c == 11 || c == 12
+    }
+
+    /// A control character at `i` (C0 but the blanks that separate words, DEL, or C1 as UTF-8 `C2 80`…`C2 9F`).
+    @inline(__always) static func controlLength(_ u: UnsafeBufferPointer<UInt8>, _ i: Int, inString: Bool) -> Int {
+        let c = u[i]
+        if c < 32 { return inString || !isSpace(c) ? 1 : 0 }
+        if c == 127 { return 1 }
+        if c == 0xC2, i + 1 < u.count, u[i + 1] >= 0x80, u[i + 1] <= 0x9F { return 2 }
+        return 0
+    }
+
+    static func controlError(_ u: UnsafeBufferPointer<UInt8>, _ i: Int, _ length: Int) -> BazarError {
+        let value = length == 2 ? UInt32(u[i + 1]) : UInt32(u[i])
+        let names: [UInt32: String] = [9: "TAB", 10: "line feed", 13: "carriage return", 27: "ESC", 127: "DEL", 0: "NUL"]
+        let hex = String(value, radix: 16, uppercase: true)
+        let name = names[value] ?? "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+        return BazarError(.controlCharacter(name), at: SourceSpan(start: i, end: i + length))
     }
 
     static func tokenize(bytes u: UnsafeBufferPointer<UInt8>) throws -> [Token] {
@@ -66,6 +86,9 @@ public enum Lexer {
                         let escaped = String(decoding: UnsafeBufferPointer(rebasing: u[(i + 1)..<j]), as: UTF8.self)
                         throw BazarError(.badEscape(escaped), at: SourceSpan(start: i, end: j))
                     }
+                    if d < 32 || d == 127 || d == 0xC2, case let k = controlLength(u, i, inString: true), k > 0 {
+                        throw controlError(u, i, k)
+                    }
                     i += 1
                 }
                 guard closed else {
@@ -81,6 +104,9 @@ public enum Lexer {
             while i < n {
                 let d = u[i]
                 if isSpace(d) || d == quote || d == hash || d == gt { break }
+                if d < 32 || d == 127 || d == 0xC2, case let k = controlLength(u, i, inString: false), k > 0 {
+                    throw controlError(u, i, k)
+                }
                 i += 1
             }
             tokens.append(Token(.word, String(decoding: UnsafeBufferPointer(rebasing: u[start..<i]), as: UTF8.self),

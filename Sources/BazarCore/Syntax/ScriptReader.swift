@@ -9,7 +9,8 @@ import Darwin
 /// Streams a script one logical line at a time: never the whole file in memory.
 ///
 /// Joins lines ending in `\` with the next (the pair becomes one space), drops a UTF-8 BOM,
-/// accepts CRLF, and repairs invalid UTF-8 (U+FFFD) rather than failing.
+/// accepts CRLF. A line that is not UTF-8 (a script saved as Latin-1 or Windows-1252) keeps where its
+/// first bad byte is (`SourceLine.notUTF8At`), and the parser refuses it there: never stored as U+FFFD.
 public final class ScriptReader {
     private var stream: UnsafeMutablePointer<FILE>?
     private let ownsStream: Bool
@@ -19,6 +20,9 @@ public final class ScriptReader {
     private var physicalLine = 0
     /// Bytes of a logical line being joined from continued physical lines.
     private var joined: [UInt8] = []
+
+    /// Physical lines read so far (for a script's closing summary).
+    public var linesRead: Int { physicalLine }
 
     /// Opens a file; throws `Problem.cannotOpenFile` when it cannot be read.
     public init(path: String) throws {
@@ -34,12 +38,15 @@ public final class ScriptReader {
         self.path = path
     }
 
-    /// Reads standard input.
+    /// Reads standard input (its errors are named `<stdin>:LINE:COL`).
     public init(standardInput: ()) {
         self.stream = fdopen(STDIN_FILENO, "r")
         self.ownsStream = false
         self.path = nil
     }
+
+    /// The name lines carry for errors: the path, or `<stdin>`.
+    private var lineFile: String { path ?? "<stdin>" }
 
     deinit {
         if ownsStream, let s = stream { fclose(s) }
@@ -72,9 +79,7 @@ public final class ScriptReader {
             let n = getline(&buffer, &capacity, stream)
             if n < 0 {
                 // End of input (or a read error): a dangling continuation still yields its line.
-                if joining {
-                    return SourceLine(file: path, number: firstNumber, text: String(decoding: joined, as: UTF8.self))
-                }
+                if joining { return joined.withUnsafeBufferPointer { ScriptReader.line(lineFile, firstNumber, $0) } }
                 return nil
             }
             physicalLine += 1
@@ -97,9 +102,47 @@ public final class ScriptReader {
             let line = UnsafeBufferPointer(start: raw + start, count: end - start)
             if joining {
                 joined.append(contentsOf: line)
-                return SourceLine(file: path, number: firstNumber, text: String(decoding: joined, as: UTF8.self))
+                return joined.withUnsafeBufferPointer { ScriptReader.line(lineFile, firstNumber, $0) }
             }
-            return SourceLine(file: path, number: firstNumber, text: String(decoding: line, as: UTF8.self))
+            return ScriptReader.line(lineFile, firstNumber, line)
+        }
+    }
+
+    static func line(_ file: String, _ number: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> SourceLine {
+        var line = SourceLine(file: file, number: number, text: String(decoding: bytes, as: UTF8.self))
+        // Decoding replaced bad bytes by U+FFFD: a line that is not all ASCII (checked eight bytes at a time) is
+        // checked again scalar by scalar, to refuse it where its first bad byte is.
+        if !isASCII(bytes) { line.notUTF8At = firstInvalidUTF8(bytes) }
+        return line
+    }
+
+    @inline(__always) static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        let raw = UnsafeRawPointer(base)
+        let n = bytes.count
+        var i = 0
+        while i + 8 <= n {
+            if raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
+            i += 8
+        }
+        while i < n {
+            if bytes[i] >= 0x80 { return false }
+            i += 1
+        }
+        return true
+    }
+
+    /// The offset of the first byte that does not belong to valid UTF-8, or nil.
+    static func firstInvalidUTF8<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> Int? {
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = bytes.makeIterator()
+        var offset = 0
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let scalar): offset += scalar.count
+            case .error: return offset
+            case .emptyInput: return nil
+            }
         }
     }
 }

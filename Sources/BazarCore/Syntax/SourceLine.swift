@@ -23,10 +23,14 @@ public struct SourceLine: Sendable, Equatable {
     public var number: Int
     /// The text; continuation joins replace `\` + newline by one space.
     public var text: String
+    /// The byte offset of the first byte that is not UTF-8 (the script was saved in another encoding):
+    /// `text` holds U+FFFD there, and the line is refused rather than stored so.
+    public var notUTF8At: Int?
 
-    public init(file: String? = nil, number: Int = 1, text: String) {
+    public init(file: String? = nil, number: Int = 1, text: String, notUTF8At: Int? = nil) {
         self.file = file
         self.number = number
         self.text = text
+        self.notUTF8At = notUTF8At
     }
 }

@@ -1,0 +1,311 @@
+import GRDB
+
+/// Turns the rows of an order export into sales (SPEC section 8), inside the caller's transaction.
+///
+/// Rows arrive one at a time: first the header row is looked for (`HeaderMatch`), then each order line becomes
+/// one sale — or is counted as cancelled, as already imported, or as unplaced (grouped by why, for the summary).
+/// A cell that cannot be read stops the import at once with its row and header. Once any line is unplaced no
+/// more sales are written (the import will fail whole) but the rest is still read, to report every problem.
+final class OrderImporter {
+    let session: Session
+    let file: String
+    let layouts: [OrderLayout]
+    /// `event ID`: every line goes to this event.
+    let event: EventRecord?
+
+    private(set) var match: HeaderMatch?
+    /// Rows looked at while searching for the header (in the current sheet).
+    private var rowsSearched = 0
+    private var descriptionChecked = false
+
+    // What the summary says.
+    private(set) var linesRead = 0
+    private(set) var added = 0
+    private(set) var omzet: Int64 = 0
+    private(set) var cancelled = 0
+    private(set) var alreadyImported = 0
+    private(set) var unplaced = UnplacedLines()
+
+    /// Sales numbered above this were made by this import (a ref met twice for one product in the file).
+    private let lastSaleBefore: Int64
+    private var records: Records { session.records }
+
+    // Lookups repeated on every line, resolved once.
+    private var productsByText: [String: ProductRecord?] = [:]
+    private var eventsByDay: [Int: [EventRecord]] = [:]
+    private var eventsByID: [String: EventRecord] = [:]
+    /// The matched header's column of each field (by `OrderField.index`), -1 where the file has none: read for
+    /// every cell of every line, so an array rather than the match's dictionary.
+    private var columnOf = [Int](repeating: -1, count: OrderField.allCases.count)
+    private var stalls: [StallKey: Int64] = [:]
+    private var listingBits: Set<ListingKey> = []
+    private var nextSaleNumber: Int64?
+
+    struct StallKey: Hashable { var event: Int64; var participant: Int64 }
+    struct ListingKey: Hashable { var stall: Int64; var product: Int64; var bit: Int64 }
+
+    init(session: Session, file: String, layouts: [OrderLayout], event: EventRecord?) throws {
+        self.session = session
+        self.file = file
+        self.layouts = layouts
+        self.event = event
+        lastSaleBefore = try Int64.fetchOne(session.db, sql: "SELECT max(id) FROM sale") ?? 0
+    }
+
+    /// Before another sheet: the header is looked for again.
+    func startSheet() {
+        rowsSearched = 0
+    }
+
+    /// Takes one row; false when the header was not found where the layouts put it (try another sheet).
+    func consume(_ row: SheetRow) throws -> Bool {
+        guard let match else {
+            rowsSearched += 1
+            if let found = HeaderMatch.find(in: row, among: layouts) {
+                self.match = found
+                for (field, column) in found.columns { columnOf[field.index] = column }
+                return true
+            }
+            return rowsSearched < (layouts.map(\.headerWithin).max() ?? 10)
+        }
+        if row.isBlank { return true }
+        // OrderSKUList's description row: right under the header, its quantity is a sentence.
+        if !descriptionChecked {
+            descriptionChecked = true
+            if match.layout.descriptionRow, let q = match.columns[.qty], (try? CellValues.quantity(row[q])) == nil {
+                return true
+            }
+        }
+        try line(row, match)
+        return true
+    }
+
+    // MARK: one order line
+
+    private func fail(_ row: SheetRow, _ field: OrderField?, _ message: String, hint: String? = nil) -> BazarError {
+        BazarError(ImportFailure(ImportFailure.at(file, row: row.number, column: field.flatMap { match?.header($0) }), message, hint: hint))
+    }
+
+    private func cell(_ row: SheetRow, _ field: OrderField) -> SheetCell? {
+        let c = columnOf[field.index]
+        guard c >= 0 else { return nil }
+        let cell = row[c]
+        return cell.text.isEmpty ? nil : cell
+    }
+
+    /// Text stored in the store (ref, buyer): trimmed, one line, no control characters.
+    private func storedText(_ row: SheetRow, _ field: OrderField) throws -> String? {
+        guard let c = cell(row, field) else { return nil }
+        let t = c.text.trimmedOf(" \u{A0}\t\r\n")
+        if t.isEmpty { return nil }
+        if t.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
+            throw fail(row, field, "the cell holds a control character (a line break or tab)", hint: "correct the cell in the file and import it again")
+        }
+        return t
+    }
+
+    private func line(_ row: SheetRow, _ match: HeaderMatch) throws {
+        linesRead += 1
+        let layout = match.layout
+
+        // Cancelled and returned orders are counted, not read further.
+        if let status = cell(row, .status)?.text.lowercased(), layout.cancelledStatuses.contains(where: { status.contains($0) }) {
+            cancelled += 1
+            return
+        }
+        if layout.cancelledWhen.contains(where: { cell(row, $0) != nil }) {
+            cancelled += 1
+            return
+        }
+
+        let refField: OrderField = cell(row, .invoice) != nil ? .invoice : .ref
+        let ref = try storedText(row, refField)
+        if ref == nil, !match.isBazarCSV {
+            throw fail(row, .ref, "the order has no number", hint: "each order line needs its order or invoice number")
+        }
+
+        let dateField: OrderField = cell(row, .paidDate) != nil ? .paidDate : .orderDate
+        guard let dateCell = cell(row, dateField) else {
+            throw fail(row, .orderDate, "the line has no date", hint: "each order line needs its payment or order date")
+        }
+        let day: Day
+        do { day = try CellValues.date(dateCell, dayFirst: layout.dayFirst) } catch let bad as CellValues.Bad {
+            throw fail(row, dateField, bad.message, hint: bad.hint)
+        }
+
+        let qty: Int64
+        if let q = cell(row, .qty) {
+            do { qty = try CellValues.quantity(q) } catch let bad as CellValues.Bad { throw fail(row, .qty, bad.message, hint: bad.hint) }
+        } else if match.isBazarCSV {
+            qty = 1
+        } else {
+            throw fail(row, .qty, "the line has no quantity", hint: "each order line needs its quantity")
+        }
+
+        var amount: Int64?
+        if let a = cell(row, .amount) {
+            do { amount = try CellValues.money(a) } catch let bad as CellValues.Bad { throw fail(row, .amount, bad.message, hint: bad.hint) }
+        } else if let p = cell(row, .unitPrice) {
+            let unit: Int64
+            do { unit = try CellValues.money(p) } catch let bad as CellValues.Bad { throw fail(row, .unitPrice, bad.message, hint: bad.hint) }
+            let (total, overflow) = unit.multipliedReportingOverflow(by: qty)
+            if overflow { throw fail(row, .unitPrice, "the line's total is too large to count in rupiah") }
+            amount = total
+        }
+
+        var channel = "online"
+        if let c = cell(row, .channel) {
+            let v = c.text.trimmedOf(" ").lowercased()
+            guard v == "online" || v == "offline" else {
+                throw fail(row, .channel, "'\(c.text.prefix(40))' is not a channel", hint: "use one of: online, offline")
+            }
+            channel = v
+        }
+        let buyer = try storedText(row, .city) ?? storedText(row, .province)
+
+        // Which product: the SKU as a product ref, else a mapping of the SKU, else of the product name.
+        guard let product = try product(row) else { return }
+
+        // Which event: the one named, else the one online event holding the day.
+        guard let event = try event(row, day: day, dateField: dateField) else { return }
+
+        // Nothing more is written once the import is bound to fail.
+        if !unplaced.isEmpty { return }
+
+        if let ref, let earlier = try records.saleNo(ref: ref, productNo: product.no, stallNo: 0) {
+            if earlier > lastSaleBefore {
+                throw fail(row, refField, "order '\(ref)' has a second line for \(product.ref)",
+                           hint: "the same ref twice for one product is refused: map the two SKUs to two products, or join the lines in the file")
+            }
+            alreadyImported += 1
+            return
+        }
+
+        if event.closed { throw fail(row, nil, "event '\(event.id)' is closed", hint: "reopen it with: reopen event \(event.id)") }
+        let amountValue: Int64
+        if let amount {
+            amountValue = amount
+        } else if let price = product.price {
+            let (total, overflow) = price.multipliedReportingOverflow(by: qty)
+            if overflow { throw fail(row, .qty, "the line's total is too large to count in rupiah") }
+            amountValue = total
+        } else {
+            throw fail(row, .amount, "the line has no amount and \(product.ref) has no list price",
+                       hint: "give the amount in the file, or set a price: edit product \(product.ref) price MONEY")
+        }
+        let (sum, overflow) = omzet.addingReportingOverflow(amountValue)
+        if overflow { throw fail(row, .amount, "the import's omzet is too large to count in rupiah") }
+
+        let key = StallKey(event: event.no, participant: product.participantNo)
+        let stallNo: Int64
+        if let s = stalls[key] {
+            stallNo = s
+        } else {
+            stallNo = try records.ensureStall(eventNo: event.no, participantNo: product.participantNo).0
+            stalls[key] = stallNo
+        }
+        let bit = Records.channelBit(channel)
+        if listingBits.insert(ListingKey(stall: stallNo, product: product.no, bit: bit)).inserted {
+            try records.markListingSold(stallNo: stallNo, productNo: product.no, channelBit: bit)
+        }
+        // Sale numbers: read once, then counted on (the import is one transaction; see Records.nextSaleNumber).
+        let number = try nextSaleNumber ?? records.nextSaleNumber()
+        _ = try records.insertSale(SaleRecord(eventNo: event.no, stallNo: stallNo, productNo: product.no, day: day, qty: qty,
+                                              amount: amountValue, channel: channel, buyer: buyer, ref: ref, note: nil),
+                                   number: number)
+        nextSaleNumber = number + 1
+        added += 1
+        omzet = sum
+    }
+
+    // MARK: products
+
+    private func product(_ row: SheetRow) throws -> ProductRecord? {
+        let name = cell(row, .productName)?.text.trimmedOf(" \u{A0}")
+        if let c = cell(row, .product) {
+            // bazar's CSV: a product ref (or, with a participant column, its id), or a mapped text.
+            var t = c.text.trimmedOf(" \u{A0}")
+            if let owner = cell(row, .participant)?.text.trimmedOf(" \u{A0}"), !t.contains("/") { t = owner + "/" + t }
+            if let p = try lookup(t) { return p }
+            unplaced.add(.unknownProduct, text: t, row: row.number, column: match?.header(.product), name: nil)
+            return nil
+        }
+        let sku = cell(row, .sku)?.text.trimmedOf(" \u{A0}")
+        let parent = cell(row, .parentSKU)?.text.trimmedOf(" \u{A0}")
+        for text in [sku, parent, name] {
+            if let text, !text.isEmpty, let p = try lookup(text) { return p }
+        }
+        if let sku, !sku.isEmpty {
+            unplaced.add(.unknownSKU, text: sku, row: row.number, column: match?.header(.sku), name: name)
+        } else {
+            unplaced.add(.unknownName, text: name ?? "", row: row.number, column: match?.header(.productName), name: name)
+        }
+        return nil
+    }
+
+    /// A product ref (`wedang-batavia/bir-pletok`), else a `map sku` text.
+    private func lookup(_ text: String) throws -> ProductRecord? {
+        // (Found as written first: lowering the case of every line's text costs more than the lookup.)
+        if let known = productsByText[text] { return known }
+        let key = text.lowercased()
+        if let known = productsByText[key] {
+            if productsByText.count < 100_000 { productsByText[text] = known }
+            return known
+        }
+        var found: ProductRecord?
+        let parts = text.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false)
+        if parts.count == 2, Parser.isSlug(parts[0]), Parser.isSlug(parts[1]), let owner = try records.participant(id: String(parts[0])) {
+            found = try records.product(participantNo: owner.no, id: String(parts[1]))
+        }
+        if found == nil, let no = try Int64.fetchOne(session.db, sql: "SELECT product_no FROM sku_map WHERE text = ?", arguments: [text]) {
+            found = try records.products(whereSQL: "WHERE pr.product_no = ?", arguments: [no]).first
+        }
+        if productsByText.count < 100_000 {
+            productsByText[key] = found
+            productsByText[text] = found
+        }
+        return found
+    }
+
+    // MARK: events
+
+    private func event(_ row: SheetRow, day: Day, dateField: OrderField) throws -> EventRecord? {
+        let column = match?.header(dateField)
+        var event = self.event
+        if event == nil, let named = cell(row, .event)?.text.trimmedOf(" \u{A0}") {
+            // bazar's CSV may name each line's event.
+            if let known = eventsByID[named] ?? eventsByID[named.lowercased()] {
+                event = known
+            } else if eventsByID.count < 100_000, let found = try records.event(id: named) {
+                eventsByID[named.lowercased()] = found
+                eventsByID[named] = found
+                event = found
+            } else {
+                unplaced.add(.unknownEvent, text: named, row: row.number, column: match?.header(.event), name: nil)
+                return nil
+            }
+        }
+        if let event {
+            if day < event.start || event.end < day {
+                unplaced.add(.outsideEvent, text: day.iso, row: row.number, column: column, name: event.id)
+                return nil
+            }
+            return event
+        }
+        let holding: [EventRecord]
+        if let known = eventsByDay[day.ordinal] {
+            holding = known
+        } else {
+            holding = try records.events(whereSQL: "WHERE mode IN ('online', 'hybrid') AND start_date <= ? AND end_date >= ?",
+                                         arguments: [day.iso, day.iso])
+            eventsByDay[day.ordinal] = holding
+        }
+        if holding.count == 1 { return holding[0] }
+        if holding.isEmpty {
+            unplaced.add(.noEvent, text: day.iso, row: row.number, column: column, name: nil)
+        } else {
+            unplaced.add(.severalEvents, text: day.iso, row: row.number, column: column, name: holding.map(\.id).joined(separator: ", "))
+        }
+        return nil
+    }
+}
