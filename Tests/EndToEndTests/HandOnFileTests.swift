@@ -117,6 +117,27 @@ import Glibc
         #expect(s.status == 1 && s.stderr.contains("cannot be written as .svg"), "\(s.stderr)")
     }
 
+    /// A spreadsheet holds whole numbers exactly up to 2^53: a larger figure is refused, never rounded.
+    @Test func aFigureBeyondTwoToThe53IsRefusedInAWorkbook() throws {
+        let store = try LoadedStore(scriptText: """
+            add participant a name A
+            add participant b name B
+            open event e on 2021-09-23 mode offline
+            add sale a amount 9.007.199.254.740.992
+            add sale b amount 9.007.199.254.740.993
+
+            """)
+        let book = store.dir.path("besar.xlsx")
+        let r = try store.run(["report event e by participant > \(book)"])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("Rp 9.007.199.254.740.993 is too large to be written exactly in a spreadsheet"), "\(r.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: book))
+        // The exact figures are still there as text formats give them.
+        let j = try store.run(["report event e by participant > \(store.dir.path("besar.json"))"])
+        #expect(j.status == 0)
+        #expect(try String(contentsOfFile: store.dir.path("besar.json"), encoding: .utf8).contains("9007199254740993"))
+    }
+
     @Test func csvByteOrderMark() throws {
         let store = try LoadedStore(scriptText: "add participant a name A\nopen event e on 2021-09-23\n")
         let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
