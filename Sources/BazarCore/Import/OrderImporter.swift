@@ -260,9 +260,11 @@ final class OrderImporter {
         if found == nil, let no = try Int64.fetchOne(session.db, sql: "SELECT product_no FROM sku_map WHERE text = ?", arguments: [text]) {
             found = try records.products(whereSQL: "WHERE pr.product_no = ?", arguments: [no]).first
         }
+        // Only numbers, ids and price are kept: a file may name 60,000 products (memory stays under 64 MB).
         if productsByText.count < 100_000 {
-            productsByText[key] = found
-            productsByText[text] = found
+            let kept = found?.lookupOnly
+            productsByText[key] = kept
+            if key != text { productsByText[text] = kept }
         }
         return found
     }
