@@ -27,7 +27,7 @@ enum HtmlPage {
     static func escape(_ s: String) -> String { SvgChart.escape(s) }
 
     static func render(_ doc: HandOut) -> String {
-        var out = "<!DOCTYPE html>\n<html lang=\"id\">\n<head>\n<meta charset=\"utf-8\">\n"
+        var out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
         out += "<title>\(escape(doc.title))</title>\n<style>\n\(style)\n</style>\n</head>\n<body>\n"
         out += "<h1>\(escape(doc.title))</h1>\n"
         if !doc.scope.isEmpty {
