@@ -37,6 +37,9 @@ struct Options: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp(Phrase.cliFormat.say(), valueName: "table|csv|json|markdown"))
     var format: String?
 
+    @Flag(name: .long, help: ArgumentHelp(Phrase.cliBom.say()))
+    var bom = false
+
     @Option(name: .long, help: ArgumentHelp(Phrase.cliToday.say(), valueName: "DATE"))
     var today: String?
 

@@ -113,6 +113,7 @@ do {
         session.storePath = storePath
         session.storeAccess = StoreAccess(missingPath: store.isMissing ? storePath : nil, readOnly: store.isReadOnly)
         session.settings.onError = options.onError == "continue" ? .continue : .stop
+        session.settings.csvBom = options.bom
         if let f = options.format, let format = OutputFormat(rawValue: f.lowercased()) {
             session.settings.format = format
             session.settings.formatChosen = true

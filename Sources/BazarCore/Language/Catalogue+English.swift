@@ -87,6 +87,7 @@ extension Phrase {
         case .cliReadOnly: return "Open the store for reading (also on a read-only medium): lists and reports only."
         case .cliReadOnlyMemory: return "--read-only is for a store file, not --memory"
         case .dumpHeader: return "bazar dump: load with `bazar --store STORE.sqlite FILE` (it only adds: what is in STORE stays as it was)"
+        case .cliBom: return "Start CSV output with a UTF-8 byte order mark (for Excel on Windows)."
         case .cliAbstract: return "Record and report the sales of Jakarta's UMKM bazaars."
         case .cliDiscussion:
             return "With no FILE, -f or -c, bazar starts the interactive shell (or reads a script from standard input when it is not a terminal). Scripts apply all or nothing, and a script that succeeds ends with one line on stderr saying what it did.\n\nA store file is made by the first command that changes something: a list or report on a missing store is exit 3.\n\nExit status: 0 all went well, 1 a command failed, 2 bad usage, 3 the store cannot be used."

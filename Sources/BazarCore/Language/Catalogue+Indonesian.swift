@@ -87,6 +87,7 @@ extension Phrase {
         case .cliReadOnly: return "Buka basis data untuk dibaca saja (juga pada media hanya-baca): daftar dan laporan saja."
         case .cliReadOnlyMemory: return "--read-only untuk berkas basis data, bukan --memory"
         case .dumpHeader: return "dump bazar: muat dengan `bazar --store STORE.sqlite FILE` (hanya menambahkan: isi STORE yang sudah ada tetap seperti semula)"
+        case .cliBom: return "Awali keluaran CSV dengan penanda urutan bita UTF-8 (untuk Excel di Windows)."
         case .cliAbstract: return "Mencatat dan melaporkan penjualan bazar UMKM Jakarta."
         case .cliDiscussion:
             return "Tanpa FILE, -f, atau -c, bazar membuka shell interaktif (atau membaca skrip dari masukan standar bila bukan terminal). Skrip diterapkan seluruhnya atau tidak sama sekali, dan skrip yang berhasil diakhiri satu baris di stderr yang menyebutkan apa yang dilakukannya.\n\nBerkas basis data dibuat oleh perintah pertama yang mengubah sesuatu: daftar atau laporan pada basis data yang belum ada berakhir dengan status keluar 3.\n\nStatus keluar: 0 semua berhasil, 1 ada perintah yang gagal, 2 penggunaan salah, 3 basis data tidak dapat digunakan."

@@ -40,6 +40,7 @@ extension CommandSpec {
         case .setOnError: return "dalam skrip: berhenti pada kesalahan pertama (tanpa menyimpan apa pun) atau melewati baris yang salah"
         case .setTiming: return "menampilkan lama waktu setiap perintah"
         case .setPager: return "mengirim keluaran yang lebih panjang dari layar melalui $PAGER"
+        case .setCsvBom: return "mengawali berkas CSV dengan penanda urutan bita UTF-8, untuk Excel di Windows"
         case .setLanguage: return "berbahasa Indonesia (id) atau Inggris (en); tanpa nilai, menampilkan bahasa yang dipakai"
         case .importOrders: return "mengubah ekspor pesanan marketplace (.xlsx atau .csv) menjadi penjualan: seluruhnya, atau bila ada kesalahan, tidak sama sekali"
         case .mapSku: return "menetapkan produk mana yang dimaksud SKU atau nama produk marketplace, untuk 'import orders'"

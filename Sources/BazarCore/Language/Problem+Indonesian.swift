@@ -125,6 +125,10 @@ extension Problem {
         case .noStoreYet(let path): return "belum ada basis data di \(path): belum ada yang dapat ditampilkan atau dilaporkan"
         case .readOnly(let command): return "'\(command)' mengubah basis data, yang dibuka hanya-baca"
         case .importFailed(let f): return Problem.reason(f.message)
+        case .unknownFileFormat(let ext, _): return "bazar tidak dapat menulis berkas .\(ext)"
+        case .formatNotForCommand(let ext, let command, _): return "'\(command)' tidak dapat ditulis sebagai .\(ext)"
+        case .cannotAppendDocument(let ext): return "tidak dapat menambahkan ke berkas .\(ext)"
+        case .tooLargeForSpreadsheet(let what): return "\(Problem.reason(what)) terlalu besar untuk ditulis tepat dalam lembar kerja"
         case .interrupted: return "dihentikan"
         }
     }
@@ -217,6 +221,10 @@ extension Problem {
         case .noStoreYet: return "basis data dibuat oleh perubahan pertama (add participant, open event …)"
         case .readOnly: return "hanya daftar dan laporan; jalankan bazar tanpa --read-only untuk membuat perubahan"
         case .importFailed(let f): return f.hint.map(Problem.reason)
+        case .unknownFileFormat(_, let known): return "tulis salah satu dari: " + known.map { "." + $0 }.joined(separator: ", ")
+        case .formatNotForCommand(_, _, let allowed): return Problem.reason(allowed)
+        case .cannotAppendDocument: return "tulis utuh dengan '>', bukan '>>'"
+        case .tooLargeForSpreadsheet: return "lembar kerja menyimpan bilangan bulat dengan tepat hanya sampai 9.007.199.254.740.992; tulis .csv atau .json"
         case .interrupted: return "tidak ada yang disimpan"
         }
     }

@@ -22,6 +22,12 @@ enum Translate {
         ("cannot create directory '{dir}': {why}", "direktori '{dir}' tidak dapat dibuat: {why}"),
         ("the file is read-only", "berkasnya hanya dapat dibaca"),
         ("there is no directory '{dir}'", "tidak ada direktori '{dir}'"),
+        // files to hand on
+        ("write it as .txt", "tulis sebagai .txt"),
+        ("a chart (.svg) is drawn for reports; write .xlsx or .html, or a text format",
+         "grafik (.svg) dibuat untuk laporan; tulis .xlsx atau .html, atau format teks"),
+        ("reports and lists can be written as .xlsx, .html and .svg; write this one as .txt, .md, .csv or .json",
+         "laporan dan daftar dapat ditulis sebagai .xlsx, .html, dan .svg; tulis yang ini sebagai .txt, .md, .csv, atau .json"),
         ("a disk error ({why})", "terjadi kesalahan disk ({why})"),
         // import orders: the file
         ("an old Excel .xls file cannot be read", "berkas Excel lama .xls tidak dapat dibaca"),

@@ -24,6 +24,8 @@ public enum Renderer {
             }
         case .report(let r):
             return ReportRenderer.render(r, as: format)
+        case .crossTab(let x):
+            return CrossTabRenderer.render(x, as: format)
         }
     }
 
@@ -124,8 +126,26 @@ enum CSV {
 
     static func render(_ t: ResultTable) -> String {
         var out = t.columns.map(field).joined(separator: ",") + "\r\n"
-        for row in t.rows { out += row.map { field(Renderer.plain($0)) }.joined(separator: ",") + "\r\n" }
+        for row in t.rows { out += row.map(cell).joined(separator: ",") + "\r\n" }
         return out
+    }
+
+    /// One cell: text that a spreadsheet would run as a formula is defused (SPEC section 10).
+    static func cell(_ c: Cell) -> String {
+        switch c {
+        case .text, .day, .list: return field(defused(Renderer.plain(c)))
+        default: return field(Renderer.plain(c))
+        }
+    }
+
+    /// Text starting with `=`, `+`, `-`, `@`, TAB or CR gets a leading `'`, so no spreadsheet reads it as a
+    /// formula (`=HYPERLINK(…)`, `+62 812…`, `@SUM(1)`); the `'` is what spreadsheets themselves use for this.
+    static func defused(_ s: String) -> String {
+        guard let first = s.unicodeScalars.first else { return s }
+        switch first {
+        case "=", "+", "-", "@", "\t", "\r": return "'" + s
+        default: return s
+        }
     }
 }
 

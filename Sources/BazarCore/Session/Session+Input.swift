@@ -301,19 +301,16 @@ extension Session {
     func emit(_ outcome: Outcome, for command: ParsedCommand) throws {
         if case .nothing = outcome, command.redirect == nil { return }
         if let redirect = command.redirect {
-            let format = settings.formatChosen ? settings.format : (OutputFormat.forPath(redirect.path) ?? settings.format)
-            let text = Renderer.render(outcome, as: format)
-            guard let f = fopen(redirect.path, redirect.append ? "a" : "w") else {
-                throw BazarError(.cannotWriteFile(path: redirect.path, reason: String(cString: strerror(errno))), at: redirect.span)
-            }
-            defer { fclose(f) }
-            if fputs(text, f) < 0 {
-                throw BazarError(.cannotWriteFile(path: redirect.path, reason: String(cString: strerror(errno))), at: redirect.span)
-            }
+            try writeFile(outcome, for: command, to: redirect)
             return
         }
         if case .confirmation = outcome, !echoConfirmations { return }
-        let text = Renderer.render(outcome, as: settings.format)
+        var text = Renderer.render(outcome, as: settings.format)
+        // `--bom`: CSV on standard output starts with one byte order mark, like a file.
+        if settings.csvBom, settings.format == .csv, !settings.bomWritten, !text.isEmpty {
+            text = "\u{FEFF}" + text
+            settings.bomWritten = true
+        }
         if !text.isEmpty { output.write(text) }
     }
 

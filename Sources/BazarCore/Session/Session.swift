@@ -62,6 +62,7 @@ public final class Session {
 
     /// Runs one command. Throws `BazarError` with a span into the command's line.
     public func execute(_ command: ParsedCommand) throws -> Outcome {
+        try checkRedirect(command)
         let command = checkingPlaces(command)
         switch command.kind {
         case .openEvent: return try openEvent(command)
@@ -106,6 +107,9 @@ public final class Session {
             return .nothing
         case .setPager:
             settings.pager = command.text("switch") == "on"
+            return .nothing
+        case .setCsvBom:
+            settings.csvBom = command.text("switch") == "on"
             return .nothing
         case .setLanguage: return setLanguage(command)
         case .help: return try help(command)
