@@ -111,8 +111,9 @@ enum ReportWords {
             break
         }
         for i in parts.indices.dropFirst() where parts[i].hasPrefix("by ") {
-            let d = String(parts[i].dropFirst(3))
-            parts[i] = Phrase.reportBy.say(["dimension": indonesian[d] ?? d])
+            // `by kecamatan by channel` (a cross-tab): each dimension in turn.
+            parts[i] = parts[i].dropFirst(3).components(separatedBy: " by ")
+                .map { Phrase.reportBy.say(["dimension": indonesian[$0] ?? $0]) }.joined(separator: " ")
         }
         return parts.joined(separator: " · ")
     }
