@@ -11,13 +11,16 @@ struct Shell {
     let session: Session
     let environment: [String: String]
     let store: Store
+    /// Run `bazarrc` first (`--no-rc` turns it off).
+    var startupFile = true
 
     /// The first line: which store this is, so that a typo in `--store` or `$BAZAR_STORE` shows at once.
     var greeting: String {
-        if store.path == ":memory:" { return "store: in memory (gone at exit)" }
-        if store.isReadOnly { return "store: \(store.path) (read-only: lists and reports only)" }
-        if store.isMissing { return "store: \(store.path) (new: it is made at the first change)" }
-        return "store: \(store.path)"
+        let language = session.settings.language
+        if store.path == ":memory:" { return Phrase.storeInMemory.say(in: language) }
+        if store.isReadOnly { return Phrase.storeReadOnly.say(in: language, ["path": store.path]) }
+        if store.isMissing { return Phrase.storeNew.say(in: language, ["path": store.path]) }
+        return Phrase.storeIs.say(in: language, ["path": store.path])
     }
 
     func run() -> Int32 {
@@ -30,6 +33,7 @@ struct Shell {
         Terminal.installSignalHandlers()
         let reader = LineReader(environment: environment)
         session.history = reader.entries
+        if startupFile { StartupFile.run(session, environment: environment) }
         let output = session.output as? StandardOutput
         var worst: Int32 = 0
         loop: while true {

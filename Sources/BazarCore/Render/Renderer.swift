@@ -8,11 +8,12 @@ public enum Renderer {
         case .confirmation(let s), .message(let s): return s + "\n"
         case .text(let s): return s.hasSuffix("\n") || s.isEmpty ? s : s + "\n"
         case .table(let t):
+            let read = ReportWords.forReading(t)
             switch format {
-            case .table: return TextTable.render(t)
+            case .table: return TextTable.render(read)
             case .csv: return CSV.render(t)
             case .json: return JSON.array(t)
-            case .markdown: return Markdown.render(t)
+            case .markdown: return Markdown.render(read)
             }
         case .record(let t):
             switch format {
@@ -36,17 +37,18 @@ public enum Renderer {
         case .int(let n): return String(n)
         case .money(let m): return Money.format(m)
         case .day(let d): return d
-        case .bool(let b): return b ? "yes" : "no"
+        case .bool(let b): return (b ? Phrase.yes : Phrase.no).say()
         case .list(let l): return l.joined(separator: " ")
-        case .tenths(let t): return Renderer.tenths(t) + "%"
+        case .tenths(let t): return Renderer.tenths(t, comma: Language.current == .id) + "%"
         }
     }
 
     /// `123.4` from 1234 tenths, without floating point.
-    static func tenths(_ t: Int64) -> String {
+    static func tenths(_ t: Int64, comma: Bool = false) -> String {
         let sign = t < 0 ? "-" : ""
         let m = t.magnitude
-        return "\(sign)\(m / 10).\(m % 10)"
+        // (Indonesian writes a decimal comma: 17,9%. CSV and JSON keep the point.)
+        return "\(sign)\(m / 10)\(comma ? "," : ".")\(m % 10)"
     }
 
     /// How a cell reads in CSV: money and numbers as plain integers, for spreadsheets.

@@ -112,7 +112,8 @@ public enum Problem: Sendable, Equatable {
         }
     }
 
-    public var message: String {
+    /// In English; `message` (Problem+Language.swift) speaks the current language.
+    var englishMessage: String {
         switch self {
         case .unterminatedString: return "unterminated string"
         case .badEscape(let e): return "unknown escape '\\\(e)' in a string"
@@ -199,8 +200,8 @@ public enum Problem: Sendable, Equatable {
         }
     }
 
-    /// What to do about it.
-    public var hint: String? {
+    /// What to do about it, in English; `hint` speaks the current language.
+    var englishHint: String? {
         switch self {
         case .unterminatedString: return "close the string with '\"'"
         case .badEscape: return "inside quotes write \\\" for a quote and \\\\ for a backslash"

@@ -31,6 +31,7 @@ extension Session {
     /// One command typed in the shell or given with `-c`: its own transaction, committed
     /// (durably) before its confirmation is printed.
     public func runLine(_ line: SourceLine) -> RunResult {
+        if Language.current != settings.language { return settings.language.speaking { runLine(line) } }
         // `set timing on`: the time each command took, after its output.
         let timing = settings.timing
         let started = timing ? Session.monotonicSeconds() : 0
@@ -100,8 +101,8 @@ extension Session {
     /// `Time: 0.412 ms`.
     static func formatTime(_ seconds: Double) -> String {
         let ms = seconds * 1000
-        if ms < 1000 { return "Time: " + String(format: "%.3f ms", ms) + "\n" }
-        return "Time: " + String(format: "%.3f ms (%.1f s)", ms, seconds) + "\n"
+        if ms < 1000 { return Phrase.time.say(["time": String(format: "%.3f ms", ms)]) + "\n" }
+        return Phrase.time.say(["time": String(format: "%.3f ms (%.1f s)", ms, seconds)]) + "\n"
     }
 
     static let readsSeveralTimes: Set<CommandKind> = [.report, .dump, .listEvents, .listParticipants, .listProducts, .listStalls, .listSales]
@@ -151,6 +152,7 @@ extension Session {
     /// A script: all or nothing under `on-error stop`; under `continue` each bad line is rolled
     /// back alone and reported, and the good ones stay. Nested scripts (`run` inside a script) are savepoints.
     public func runScript(_ reader: ScriptReader) -> RunResult {
+        if Language.current != settings.language { return settings.language.speaking { runScript(reader) } }
         var result = RunResult()
         let name = reader.file ?? "<stdin>"
         if runningScripts.contains(name), reader.file != nil {
@@ -251,6 +253,10 @@ extension Session {
 
     /// One line of a script, already parsed; false when it failed.
     func runScriptLine(_ line: SourceLine, parsed: Result<ParsedCommand?, any Error>, into result: inout RunResult) -> Bool {
+        // (`set language` in a script speaks the new language from the next line on.)
+        if Language.current != settings.language {
+            return settings.language.speaking { runScriptLine(line, parsed: parsed, into: &result) }
+        }
         let command: ParsedCommand
         switch parsed {
         case .success(let c?): command = c

@@ -18,6 +18,8 @@ public struct Settings: Sendable {
     public var csvBom = false
     /// Standard output's CSV has had its BOM.
     var bomWritten = false
+    /// The language of everything said (`--lang`, `set language`, `$BAZAR_LANG`, the locale).
+    public var language: Language = .en
     /// How report bar charts are drawn; the program decides it once from the terminal and `NO_COLOR`.
     public var chart = ChartStyle()
     /// The terminal's width now, asked at each report (a window may be resized between reports); nil: keep `chart.width`.

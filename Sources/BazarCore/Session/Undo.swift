@@ -147,7 +147,8 @@ extension Session {
         revalidateContext()   // (also forgets the last sale added: it may be the one undone)
         let left = try Int.fetchOne(db, sql: "SELECT count(*) FROM temp.bazar_undo_group") ?? 0
         let rows = statements.count
-        return .confirmation("undone: \(label) (\(rows) row change\(rows == 1 ? "" : "s") reverted; \(left == 0 ? "nothing more" : "\(left) more") to undo)")
+        let more = left == 0 ? Phrase.undoneNothingMore.say() : Phrase.undoneMore.say(["count": String(left)])
+        return .confirmation(Phrase.undone.say(["label": label, "rows": String(rows), "s": rows == 1 ? "" : "s", "left": more]))
     }
 
     // MARK: record FILE
