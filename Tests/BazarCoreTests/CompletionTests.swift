@@ -43,6 +43,7 @@ import GRDB
             #expect(complete("li", s) == ["list"])
             #expect(complete("LIST p", s) == ["participants", "products"])
             #expect(complete("set ", s) == ["csv", "format", "language", "on-error", "pager", "timing"])
+            #expect(complete("set csv ", s) == ["bom"])
             let r = Completion.complete(line: "hi", cursor: 2, session: s)
             #expect(r.candidates == ["history"] && r.start == 0 && r.complete)
         }

@@ -27,8 +27,8 @@ public enum Phrase: String, CaseIterable, Sendable {
     case summaryLines, summaryApplied, summaryNotApplied, summarySales, summaryOthers
     case importFrom, didYouMeanPlain, dumpHeader
     // MARK: the command line (`--help` and its errors)
-    case cliReadOnly, cliReadOnlyMemory, cliBom
-    case cliAbstract, cliDiscussion, cliFiles, cliScript, cliCommand, cliStore, cliMemory, cliOnError, cliFormat, cliToday, cliLang, cliNoRc
+    case cliReadOnly, cliReadOnlyMemory
+    case cliAbstract, cliDiscussion, cliFiles, cliScript, cliCommand, cliStore, cliMemory, cliOnError, cliFormat, cliToday, cliLang, cliNoRc, cliBom
     case cliOnErrorValue, cliFormatValue, cliStoreAndMemory, langFlagValue, seeHelp
     case todayNotADate, todayHint, cannotReadScript, checkFileName, cannotOpenStore
 

@@ -108,6 +108,10 @@ extension Problem {
 
         case .cannotOpenFile(let path, let reason): return "'\(path)' tidak dapat dibuka: \(Problem.reason(reason))"
         case .cannotWriteFile(let path, let reason): return "'\(path)' tidak dapat ditulis: \(Problem.reason(reason))"
+        case .unknownFileFormat(let ext, _): return "bazar tidak dapat menulis berkas .\(ext)"
+        case .formatNotForCommand(let ext, let command, _): return "'\(command)' tidak dapat ditulis sebagai .\(ext)"
+        case .cannotAppendDocument(let ext): return "tidak dapat menambahkan ke berkas .\(ext)"
+        case .tooLargeForSpreadsheet(let what): return "\(what) terlalu besar untuk ditulis dengan tepat di lembar kerja"
         case .scriptRecursion(let path): return "skrip '\(path)' menjalankan dirinya sendiri"
         case .storeNotBazar(let path): return "'\(path)' adalah basis data SQLite program lain, bukan basis data bazar"
         case .storeNotSQLite(let path): return "'\(path)' bukan basis data bazar (bukan basis data SQLite)"
@@ -125,10 +129,6 @@ extension Problem {
         case .noStoreYet(let path): return "belum ada basis data di \(path): belum ada yang dapat ditampilkan atau dilaporkan"
         case .readOnly(let command): return "'\(command)' mengubah basis data, yang dibuka hanya-baca"
         case .importFailed(let f): return Problem.reason(f.message)
-        case .unknownFileFormat(let ext, _): return "bazar tidak dapat menulis berkas .\(ext)"
-        case .formatNotForCommand(let ext, let command, _): return "'\(command)' tidak dapat ditulis sebagai .\(ext)"
-        case .cannotAppendDocument(let ext): return "tidak dapat menambahkan ke berkas .\(ext)"
-        case .tooLargeForSpreadsheet(let what): return "\(Problem.reason(what)) terlalu besar untuk ditulis tepat dalam lembar kerja"
         case .interrupted: return "dihentikan"
         }
     }
@@ -206,7 +206,19 @@ extension Problem {
         case .undoConflict: return "tidak ada yang dibatalkan; perbaiki sendiri dengan 'edit' atau 'void sale'"
 
         case .cannotOpenFile: return "periksa jalur berkas dan izinnya"
-        case .cannotWriteFile: return "periksa bahwa direktorinya ada dan dapat ditulisi"
+        case .cannotWriteFile(let path, let reason):
+            if reason.contains("space") { return "kosongkan ruang disk atau tulis ke tempat lain; berkasnya dibiarkan seperti semula" }
+            if reason.contains("directory '") { return "buat direktorinya lebih dulu, atau tulis ke tempat lain" }
+            if reason.contains("is a directory") { return "sebutkan berkas di dalamnya, misalnya \(path.hasSuffix("/") ? path : path + "/")laporan.xlsx" }
+            if reason.contains("read-only") { return "jadikan dapat ditulisi (chmod u+w FILE) atau tulis dengan nama lain; berkasnya dibiarkan seperti semula" }
+            return "periksa bahwa direktorinya ada dan dapat ditulisi"
+        case .unknownFileFormat(_, let known): return "tulis salah satu dari: " + known.map { "." + $0 }.joined(separator: ", ")
+        case .formatNotForCommand(_, _, let allowed):
+            if allowed.contains("(.svg)") { return "grafik (.svg) dibuat untuk laporan; tulis .xlsx atau .html, atau format teks" }
+            if allowed == "write it as .txt" { return "tulis sebagai .txt" }
+            return "laporan dan daftar dapat ditulis sebagai .xlsx, .html dan .svg; tulis yang ini sebagai .txt, .md, .csv atau .json"
+        case .cannotAppendDocument: return "tulis utuh dengan '>' alih-alih '>>'"
+        case .tooLargeForSpreadsheet: return "lembar kerja menyimpan bilangan bulat dengan tepat hingga 9.007.199.254.740.992; tulis .csv atau .json"
         case .scriptRecursion: return "skrip tidak boleh menjalankan dirinya sendiri, langsung atau melalui skrip lain"
         case .storeNotBazar, .storeNotSQLite: return "pilih berkas lain dengan --store PATH; berkas ini tidak diubah"
         case .storeLocked: return "tunggu bazar yang lain selesai, lalu coba lagi"
@@ -221,10 +233,6 @@ extension Problem {
         case .noStoreYet: return "basis data dibuat oleh perubahan pertama (add participant, open event …)"
         case .readOnly: return "hanya daftar dan laporan; jalankan bazar tanpa --read-only untuk membuat perubahan"
         case .importFailed(let f): return f.hint.map(Problem.reason)
-        case .unknownFileFormat(_, let known): return "tulis salah satu dari: " + known.map { "." + $0 }.joined(separator: ", ")
-        case .formatNotForCommand(_, _, let allowed): return Problem.reason(allowed)
-        case .cannotAppendDocument: return "tulis utuh dengan '>', bukan '>>'"
-        case .tooLargeForSpreadsheet: return "lembar kerja menyimpan bilangan bulat dengan tepat hanya sampai 9.007.199.254.740.992; tulis .csv atau .json"
         case .interrupted: return "tidak ada yang disimpan"
         }
     }

@@ -14,12 +14,12 @@ public struct Settings: Sendable {
     public var onError: ErrorPolicy = .stop
     public var timing = false
     public var pager = true
-    /// The language of everything said (`--lang`, `set language`, `$BAZAR_LANG`, the locale).
-    public var language: Language = .en
     /// `set csv bom on` / `--bom`: CSV files start with a UTF-8 byte order mark, for Excel on Windows.
     public var csvBom = false
     /// Standard output's CSV has had its BOM.
     var bomWritten = false
+    /// The language of everything said (`--lang`, `set language`, `$BAZAR_LANG`, the locale).
+    public var language: Language = .en
     /// How report bar charts are drawn; the program decides it once from the terminal and `NO_COLOR`.
     public var chart = ChartStyle()
     /// The terminal's width now, asked at each report (a window may be resized between reports); nil: keep `chart.width`.
