@@ -38,7 +38,8 @@ extension Session {
                 for i in order {
                     searched.append("'\(reader.sheets[i].name)'")
                     importer.startSheet()
-                    try reader.forEachRow(ofSheet: i) { try importer.consume($0) }
+                    // (Read on a second thread; see RowsAhead.)
+                    try RowsAhead { try reader.forEachRow(ofSheet: i, $0) }.forEachRow { try importer.consume($0) }
                     if importer.match != nil {
                         sheetName = reader.sheets[i].name
                         break
@@ -48,7 +49,8 @@ extension Session {
                 if path.lowercased().hasSuffix(".xls") {
                     throw BazarError(ImportFailure(file, "an old Excel .xls file cannot be read", hint: "save it as .xlsx (Excel Workbook) or CSV UTF-8, and import that"))
                 }
-                try CsvReader(path: path, file: file).forEachRow { try importer.consume($0) }
+                let reader = CsvReader(path: path, file: file)
+                try RowsAhead { try reader.forEachRow($0) }.forEachRow { try importer.consume($0) }
             }
             guard let match = importer.match else {
                 let sheets = searched.isEmpty ? "" : " in sheet\(searched.count == 1 ? "" : "s") \(searched.prefix(10).joined(separator: ", "))"

@@ -11,7 +11,7 @@ final class OrderImporter {
     let file: String
     let layouts: [OrderLayout]
     /// `event ID`: every line goes to this event.
-    let event: EventRecord?
+    let event: KnownEvent?
 
     private(set) var match: HeaderMatch?
     /// Rows looked at while searching for the header (in the current sheet).
@@ -31,24 +31,62 @@ final class OrderImporter {
     private var records: Records { session.records }
 
     // Lookups repeated on every line, resolved once.
-    private var productsByText: [String: ProductRecord?] = [:]
-    private var eventsByDay: [Int: [EventRecord]] = [:]
-    private var eventsByID: [String: EventRecord] = [:]
+    // (Kept as small objects: a line then passes one reference on, not a record of a dozen strings.)
+    private var productsByText: [String: KnownProduct?] = [:]
+    private var eventsByDay: [Int: [KnownEvent]] = [:]
+    private var eventsByID: [String: KnownEvent] = [:]
+    private var lastEvent: (text: String, event: KnownEvent)?
     /// The matched header's column of each field (by `OrderField.index`), -1 where the file has none: read for
     /// every cell of every line, so an array rather than the match's dictionary.
     private var columnOf = [Int](repeating: -1, count: OrderField.allCases.count)
-    private var stalls: [StallKey: Int64] = [:]
-    private var listingBits: Set<ListingKey> = []
+    /// Stalls written or found, by event and participant (`pack`).
+    private var stalls: [UInt64: Int64] = [:]
+    /// Listings marked sold on a channel, by stall, product and channel bit (`pack`): 8 bytes each.
+    private var listingBits: Set<UInt64> = []
     private var nextSaleNumber: Int64?
 
-    struct StallKey: Hashable { var event: Int64; var participant: Int64 }
-    struct ListingKey: Hashable { var stall: Int64; var product: Int64; var bit: Int64 }
+    /// What a line needs of a product, looked up once.
+    final class KnownProduct {
+        let no: Int64
+        let participantNo: Int64
+        let price: Int64?
+        let ref: String
+        init(_ p: ProductRecord) {
+            no = p.no
+            participantNo = p.participantNo
+            price = p.price
+            ref = p.ref
+        }
+    }
+
+    /// What a line needs of an event, looked up once.
+    final class KnownEvent {
+        let no: Int64
+        let id: String
+        let start: Day
+        let end: Day
+        let closed: Bool
+        init(_ e: EventRecord) {
+            no = e.no
+            id = e.id
+            start = e.start
+            end = e.end
+            closed = e.closed
+        }
+    }
+
+    /// Two row numbers (each below 2^31) and a channel bit as one key; nil when a number is too large (not kept then).
+    @inline(__always)
+    static func pack(_ a: Int64, _ b: Int64, _ bit: Int64 = 0) -> UInt64? {
+        guard a >= 0, b >= 0, a < 1 << 31, b < 1 << 31 else { return nil }
+        return UInt64(a) << 33 | UInt64(b) << 2 | UInt64(bit)
+    }
 
     init(session: Session, file: String, layouts: [OrderLayout], event: EventRecord?) throws {
         self.session = session
         self.file = file
         self.layouts = layouts
-        self.event = event
+        self.event = event.map(KnownEvent.init)
         lastSaleBefore = try Int64.fetchOne(session.db, sql: "SELECT max(id) FROM sale") ?? 0
     }
 
@@ -172,12 +210,35 @@ final class OrderImporter {
         // Nothing more is written once the import is bound to fail.
         if !unplaced.isEmpty { return }
 
-        if let ref, let earlier = try records.saleNo(ref: ref, productNo: product.no, stallNo: 0) {
-            if earlier > lastSaleBefore {
-                throw fail(row, refField, "order '\(ref)' has a second line for \(product.ref)",
-                           hint: "the same ref twice for one product is refused: map the two SKUs to two products, or join the lines in the file")
+        let key = Self.pack(event.no, product.participantNo)
+        let bit = Records.channelBit(channel)
+
+        // The common line writes nothing but its sale (its stall and listing are already written, by an earlier
+        // line): the sale is inserted straight away, and only when its ref is taken (the UNIQUE index on ref and
+        // product says so, with the lookup it makes anyway) is the earlier sale looked for. A line that would
+        // write more, or fail, takes the path below, which looks first, so that what it says is the same.
+        if !event.closed, let key, let stallNo = stalls[key], let listing = Self.pack(stallNo, product.no, bit), listingBits.contains(listing),
+           let amountValue = Self.plainAmount(amount, price: product.price, qty: qty) {
+            let (sum, overflow) = omzet.addingReportingOverflow(amountValue)
+            if !overflow {
+                let number = try nextSaleNumber ?? records.nextSaleNumber()
+                do {
+                    _ = try records.insertSale(SaleRecord(eventNo: event.no, stallNo: stallNo, productNo: product.no, day: day, qty: qty,
+                                                          amount: amountValue, channel: channel, buyer: buyer, ref: ref, note: nil),
+                                               number: number)
+                } catch let e as DatabaseError where e.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE && ref != nil {
+                    try alreadyThere(row, ref: ref!, refField: refField, product: product)
+                    return
+                }
+                nextSaleNumber = number + 1
+                added += 1
+                omzet = sum
+                return
             }
-            alreadyImported += 1
+        }
+
+        if let ref, try records.saleNo(ref: ref, productNo: product.no, stallNo: 0) != nil {
+            try alreadyThere(row, ref: ref, refField: refField, product: product)
             return
         }
 
@@ -196,16 +257,15 @@ final class OrderImporter {
         let (sum, overflow) = omzet.addingReportingOverflow(amountValue)
         if overflow { throw fail(row, .amount, "the import's omzet is too large to count in rupiah") }
 
-        let key = StallKey(event: event.no, participant: product.participantNo)
         let stallNo: Int64
-        if let s = stalls[key] {
+        if let key, let s = stalls[key] {
             stallNo = s
         } else {
             stallNo = try records.ensureStall(eventNo: event.no, participantNo: product.participantNo).0
-            stalls[key] = stallNo
+            if let key { stalls[key] = stallNo }
         }
-        let bit = Records.channelBit(channel)
-        if listingBits.insert(ListingKey(stall: stallNo, product: product.no, bit: bit)).inserted {
+        let listing = Self.pack(stallNo, product.no, bit)
+        if listing == nil || listingBits.insert(listing!).inserted {
             try records.markListingSold(stallNo: stallNo, productNo: product.no, channelBit: bit)
         }
         // Sale numbers: read once, then counted on (the import is one transaction; see Records.nextSaleNumber).
@@ -218,9 +278,27 @@ final class OrderImporter {
         omzet = sum
     }
 
+    /// The line's amount when it needs no message: the file's, else the list price times the quantity.
+    private static func plainAmount(_ amount: Int64?, price: Int64?, qty: Int64) -> Int64? {
+        if let amount { return amount }
+        guard let price else { return nil }
+        let (total, overflow) = price.multipliedReportingOverflow(by: qty)
+        return overflow ? nil : total
+    }
+
+    /// A ref this product already has: made by this import (the file names it twice: refused), else imported before.
+    private func alreadyThere(_ row: SheetRow, ref: String, refField: OrderField, product: KnownProduct) throws {
+        let earlier = try records.saleNo(ref: ref, productNo: product.no, stallNo: 0) ?? 0
+        if earlier > lastSaleBefore {
+            throw fail(row, refField, "order '\(ref)' has a second line for \(product.ref)",
+                       hint: "the same ref twice for one product is refused: map the two SKUs to two products, or join the lines in the file")
+        }
+        alreadyImported += 1
+    }
+
     // MARK: products
 
-    private func product(_ row: SheetRow) throws -> ProductRecord? {
+    private func product(_ row: SheetRow) throws -> KnownProduct? {
         let name = cell(row, .productName)?.text.trimmedOf(" \u{A0}")
         if let c = cell(row, .product) {
             // bazar's CSV: a product ref (or, with a participant column, its id), or a mapped text.
@@ -244,7 +322,7 @@ final class OrderImporter {
     }
 
     /// A product ref (`wedang-batavia/bir-pletok`), else a `map sku` text.
-    private func lookup(_ text: String) throws -> ProductRecord? {
+    private func lookup(_ text: String) throws -> KnownProduct? {
         // (Found as written first: lowering the case of every line's text costs more than the lookup.)
         if let known = productsByText[text] { return known }
         let key = text.lowercased()
@@ -261,24 +339,28 @@ final class OrderImporter {
             found = try records.products(whereSQL: "WHERE pr.product_no = ?", arguments: [no]).first
         }
         // Only numbers, ids and price are kept: a file may name 60,000 products (memory stays under 64 MB).
+        let kept = found.map(KnownProduct.init)
         if productsByText.count < 100_000 {
-            let kept = found?.lookupOnly
             productsByText[key] = kept
             if key != text { productsByText[text] = kept }
         }
-        return found
+        return kept
     }
 
     // MARK: events
 
-    private func event(_ row: SheetRow, day: Day, dateField: OrderField) throws -> EventRecord? {
-        let column = match?.header(dateField)
+    private func event(_ row: SheetRow, day: Day, dateField: OrderField) throws -> KnownEvent? {
         var event = self.event
         if event == nil, let named = cell(row, .event)?.text.trimmedOf(" \u{A0}") {
             // bazar's CSV may name each line's event.
-            if let known = eventsByID[named] ?? eventsByID[named.lowercased()] {
+            if let last = lastEvent, last.text == named {
+                // (Lines of one event come together: comparing with the last one's text is cheaper than hashing it.)
+                event = last.event
+            } else if let known = eventsByID[named] ?? eventsByID[named.lowercased()] {
                 event = known
-            } else if eventsByID.count < 100_000, let found = try records.event(id: named) {
+                lastEvent = (named, known)
+            } else if eventsByID.count < 100_000, let record = try records.event(id: named) {
+                let found = KnownEvent(record)
                 eventsByID[named.lowercased()] = found
                 eventsByID[named] = found
                 event = found
@@ -289,24 +371,24 @@ final class OrderImporter {
         }
         if let event {
             if day < event.start || event.end < day {
-                unplaced.add(.outsideEvent, text: day.iso, row: row.number, column: column, name: event.id)
+                unplaced.add(.outsideEvent, text: day.iso, row: row.number, column: match?.header(dateField), name: event.id)
                 return nil
             }
             return event
         }
-        let holding: [EventRecord]
+        let holding: [KnownEvent]
         if let known = eventsByDay[day.ordinal] {
             holding = known
         } else {
             holding = try records.events(whereSQL: "WHERE mode IN ('online', 'hybrid') AND start_date <= ? AND end_date >= ?",
-                                         arguments: [day.iso, day.iso])
+                                         arguments: [day.iso, day.iso]).map(KnownEvent.init)
             eventsByDay[day.ordinal] = holding
         }
         if holding.count == 1 { return holding[0] }
         if holding.isEmpty {
-            unplaced.add(.noEvent, text: day.iso, row: row.number, column: column, name: nil)
+            unplaced.add(.noEvent, text: day.iso, row: row.number, column: match?.header(dateField), name: nil)
         } else {
-            unplaced.add(.severalEvents, text: day.iso, row: row.number, column: column, name: holding.map(\.id).joined(separator: ", "))
+            unplaced.add(.severalEvents, text: day.iso, row: row.number, column: match?.header(dateField), name: holding.map(\.id).joined(separator: ", "))
         }
         return nil
     }
