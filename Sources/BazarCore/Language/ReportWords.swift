@@ -20,6 +20,9 @@ enum ReportWords {
         "participant": "peserta", "product": "produk", "category": "kategori", "kota": "kota",
         "kecamatan": "kecamatan", "channel": "kanal", "buyer": "pembeli", "listing": "produk dipajang",
         "qty": "jumlah unit", "amount": "nilai", "price": "harga", "categories": "kategori",
+        // the scope line and sheet names of a workbook or page
+        "period": "periode", "from": "dari", "to": "sampai", "by": "per", "across": "lintas", "limit": "batas",
+        "top": "teratas", "report": "laporan", "cross-tab": "tabulasi silang", "list": "daftar",
     ]
 
     static let monthNames = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",

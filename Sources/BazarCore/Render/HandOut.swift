@@ -98,7 +98,7 @@ struct HandOut {
     }
 
     static func scopeLines(_ r: ReportResult) -> [(String, String)] {
-        r.scope.map { ($0.0, text($0.1)) }
+        r.scope.map { (ReportWords.label($0.0), text($0.1)) }
     }
 
     /// How a cell reads on a page: money `Rp 18.944.500`, counts `1.875`, nothing for null.

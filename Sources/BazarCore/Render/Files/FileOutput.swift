@@ -87,12 +87,12 @@ extension Session {
     /// The neutral document of a report, cross-tab or list, and its sheet's name.
     func document(_ outcome: Outcome, _ command: ParsedCommand) throws -> (HandOut, String) {
         switch outcome {
-        case .report(let r): return (HandOut(report: r), "report")
-        case .crossTab(let x): return (try HandOut(crossTab: x), "cross-tab")
+        case .report(let r): return (HandOut(report: r), ReportWords.label("report"))
+        case .crossTab(let x): return (try HandOut(crossTab: x), ReportWords.label("cross-tab"))
         case .table(let t), .record(let t):
             var title = command.line.text
             if let r = title.range(of: ">", options: .backwards) { title = String(title[..<r.lowerBound]) }
-            return (HandOut(table: t, title: title.trimmingCharacters(in: .whitespaces)), "list")
+            return (HandOut(table: t, title: title.trimmingCharacters(in: .whitespaces)), ReportWords.label("list"))
         default:
             throw BazarError(.formatNotForCommand(ext: "xlsx", command: command.spec.name, allowed: "write it as .txt"))
         }
