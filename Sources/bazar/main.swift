@@ -100,8 +100,8 @@ func closingSummary(_ result: RunResult, name: String) {
 }
 let status: Int32
 do {
-    status = try store.run { db -> Int32 in
-        let session = Session(db: db, today: today, who: who, output: output)
+    status = try store.withConnection { connection -> Int32 in
+        let session = Session(store: connection, today: today, who: who, output: output)
         session.storePath = storePath
         session.storeAccess = StoreAccess(missingPath: store.isMissing ? storePath : nil, readOnly: store.isReadOnly)
         session.settings.onError = options.onError == "continue" ? .continue : .stop

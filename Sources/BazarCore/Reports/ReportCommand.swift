@@ -177,7 +177,7 @@ extension Session {
         let value = token.text
         let values: [String]
         do {
-            values = try sources.flatMap { try String.fetchAll(db, sql: $0) }
+            values = try sources.flatMap { try store.values($0, as: String.self) }
         } catch let e as DatabaseError {
             throw ReportEngine.translate(e)
         }
@@ -199,7 +199,8 @@ extension Session {
         scope.participantNo = req.participant?.no
         scope.category = req.category
         scope.channel = req.channel
-        let engine = ReportEngine(db: db, scope: scope)
+        scope.dialect = store.dialect
+        let engine = ReportEngine(store: store, scope: scope)
         let dim = req.effectiveDimension
 
         var figures: [ReportFigures]

@@ -16,9 +16,9 @@ enum ReportDimension: String, CaseIterable, Sendable {
     var isSaleAttribute: Bool { isTime || self == .channel || self == .buyer }
 
     /// The sale column the sales are summed by (`t` of `S`), for the dimensions that are attributes of the sale.
-    var saleKey: String? {
+    func saleKey(_ dialect: SQLDialect) -> String? {
         switch self {
-        case .month: return "substr(day, 1, 7)"
+        case .month: return dialect.month("day")
         case .day: return "day"
         case .channel: return "channel"
         case .buyer: return "lower(buyer)"

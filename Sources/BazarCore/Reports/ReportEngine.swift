@@ -35,16 +35,19 @@ struct ReportTotals {
 /// aggregates: every figure of every path is a grouping of `U` (participants, stalls, products, listings) and of
 /// `S` (omzet, units, sales) by a key. Nothing here loops over sales.
 struct ReportEngine {
-    let db: Database
+    let store: any StoreConnection
     let scope: ReportScope
 
     // MARK: queries
 
-    func fetch(_ sql: String, arguments: StatementArguments? = nil) throws -> [Row] {
+    func fetch(_ sql: String, arguments: StoreArguments? = nil) throws -> [StoreRow] {
         do {
-            return try Row.fetchAll(db, sql: sql, arguments: arguments ?? scope.arguments)
+            return try store.rows(sql, arguments ?? scope.arguments)
         } catch let e as DatabaseError {
             throw ReportEngine.translate(e)
+        } catch let e as PostgresError {
+            if e.kind == .valueOutOfRange || e.sqlState == "22003" { throw BazarError(.reportOverflow) }
+            throw Store.translate(e, path: "store")
         }
     }
 
@@ -65,7 +68,7 @@ struct ReportEngine {
         var ctes = [scope.eventsCTE, scope.unitsCTE]
         if let t = keys.first(where: \.isTime) { ctes.append(scope.timeCTE(t)) }
         if sales {
-            let saleKey = keys.first(where: \.isSaleAttribute)?.saleKey
+            let saleKey = keys.first(where: \.isSaleAttribute)?.saleKey(store.dialect)
             let grain: ReportScope.SalesGrain = keys.contains { $0.needsProduct || $0 == .buyer } ? .unit
                 : keys.contains(where: \.needsParticipant) ? .stall : .event
             ctes.append(scope.salesCTE(saleKey: saleKey, grain: grain))
@@ -104,7 +107,7 @@ struct ReportEngine {
     func grouped(by keys: [ReportDimension], top: Int? = nil) throws -> (rows: [ReportFigures], salesTotal: (omzet: Int64, units: Int64, sales: Int64)) {
         var byKey: [String?: ReportFigures] = [:]
         var order: [String?] = []
-        func slot(_ r: Row) -> String? {
+        func slot(_ r: StoreRow) -> String? {
             let parts = keys.indices.map { r[$0] as String? }
             let key: String? = parts.count == 1 ? parts[0] : parts.map { $0 ?? "" }.joined(separator: "\u{1}")
             if byKey[key] == nil { byKey[key] = ReportFigures(key: key); order.append(key) }

@@ -60,14 +60,14 @@ extension Session {
         let inTransaction = command.spec.changes || command.kind == .undo
         // A report or list runs several queries: one read transaction makes them see the same
         // store even while another process writes.
-        let readTransaction = !inTransaction && !db.isInsideTransaction && Session.readsSeveralTimes.contains(command.kind)
+        let readTransaction = !inTransaction && !store.isInTransaction && Session.readsSeveralTimes.contains(command.kind)
         do {
             if inTransaction { try begin() }
-            if readTransaction { try db.execute(sql: "BEGIN DEFERRED") }
+            if readTransaction { try store.beginRead() }
             try prepareStore(for: command)
             if command.spec.changes { try undoBegin() }
             let outcome = try execute(command)
-            if readTransaction { try db.execute(sql: "COMMIT") }
+            if readTransaction { try store.commit() }
             if inTransaction {
                 // Only what changed the store is logged (opening an existing event is not a change).
                 if case .confirmation = outcome {
@@ -75,14 +75,14 @@ extension Session {
                     result.changes += 1
                 }
                 try undoEnd(label: line.text)
-                try db.execute(sql: "COMMIT")
+                try store.commit()
                 storeCommitted()
             }
             recordIfNeeded(command)
             try emit(outcome, for: command)
             if case .quit = outcome { result.quit = true }
         } catch {
-            if db.isInsideTransaction { try? db.execute(sql: "ROLLBACK") }
+            store.rollback()
             undoAbandon()
             revalidateContext()
             report(error, line: line, into: &result)
@@ -112,8 +112,8 @@ extension Session {
         // What was looked up before may have been changed by another session since (a price, a stall undone).
         cache = LookupCache()
         do {
-            try db.execute(sql: "BEGIN IMMEDIATE")
-        } catch let error as DatabaseError where interactive && error.resultCode == .SQLITE_BUSY {
+            try store.beginWrite()
+        } catch let error where interactive && Store.isBusy(error) {
             try waitForWriter()
         } catch {
             throw Store.translate(error, path: storePath)
@@ -164,7 +164,7 @@ extension Session {
             runningScripts.removeLast()
             echoConfirmations = savedEcho
         }
-        let outer = !db.isInsideTransaction
+        let outer = !store.isInTransaction
         let recordMark = undoLog.pendingRecord.count
         let contextBefore = context
         let undoLabel = outer ? undoLog.scriptLabel : nil
@@ -173,10 +173,10 @@ extension Session {
         // nothing in a script deletes (undo is refused there). Checking each sale's event, stall and
         // product again costs a third of a large load. The pragma takes effect only outside a
         // transaction, and is set back as soon as the script's transaction ends.
-        if outer { try? db.execute(sql: "PRAGMA foreign_keys = OFF") }
-        defer { if outer { try? db.execute(sql: "PRAGMA foreign_keys = ON") } }
+        if outer, let sqlite { try? sqlite.execute(sql: "PRAGMA foreign_keys = OFF") }
+        defer { if outer, let sqlite { try? sqlite.execute(sql: "PRAGMA foreign_keys = ON") } }
         do {
-            if outer { try begin() } else { try db.execute(sql: "SAVEPOINT script") }
+            if outer { try begin() } else { try store.savepoint("script") }
             if undoLabel != nil { try undoBegin() }
         } catch {
             report(error, line: nil, into: &result)
@@ -218,8 +218,8 @@ extension Session {
                 undoLog.pendingRecord.removeSubrange(min(recordMark, undoLog.pendingRecord.count)...)
                 if outer { undoAbandon() }
                 // (An interrupted statement may have rolled the transaction back already.)
-                if db.isInsideTransaction {
-                    if outer { try db.execute(sql: "ROLLBACK") } else { try db.execute(sql: "ROLLBACK TO script; RELEASE script") }
+                if store.isInTransaction {
+                    if outer { store.rollback() } else { try store.rollback(to: "script") }
                 }
                 result.changes = 0
                 result.sales = 0
@@ -232,11 +232,11 @@ extension Session {
                     try records.log(at: Session.now(), who: who, command: "run \(name): \(result.changes) change\(result.changes == 1 ? "" : "s")")
                 }
                 if let undoLabel { try undoEnd(label: undoLabel) }
-                if outer { try db.execute(sql: "COMMIT"); storeCommitted() } else { try db.execute(sql: "RELEASE script") }
+                if outer { try store.commit(); storeCommitted() } else { try store.release("script") }
                 if outer { recordFlush() }
             }
         } catch {
-            if outer, db.isInsideTransaction { try? db.execute(sql: "ROLLBACK") }
+            if outer { store.rollback() }
             if outer { undoAbandon(); undoLog.pendingRecord.removeAll() }
             revalidateContext()
             report(error, line: nil, into: &result)
@@ -267,10 +267,10 @@ extension Session {
         // Under `continue` a failing line must leave nothing behind: give it its own savepoint.
         let guarded = settings.onError == .continue && command.spec.changes
         do {
-            if guarded { try db.execute(sql: "SAVEPOINT line") }
+            if guarded { try store.savepoint("line") }
             try prepareStore(for: command)
             let outcome = try execute(command)
-            if guarded { try db.execute(sql: "RELEASE line") }
+            if guarded { try store.release("line") }
             if command.spec.changes { result.changes += 1 }
             if command.kind == .addSale { result.sales += 1 }
             result.commands += 1
@@ -279,7 +279,7 @@ extension Session {
             if case .quit = outcome { result.quit = true }
             return true
         } catch {
-            if guarded { try? db.execute(sql: "ROLLBACK TO line; RELEASE line") }
+            if guarded { try? store.rollback(to: "line") }
             if guarded { revalidateContext() }
             report(error, line: line, into: &result)
             return false
@@ -314,7 +314,7 @@ extension Session {
         }
         var e = (error as? BazarError) ?? Store.translate(error, path: storePath)
         // Ctrl-C stopped a running statement (sqlite3_interrupt): say so, not "the store failed".
-        if interruptRequested, let d = error as? DatabaseError, d.resultCode == .SQLITE_INTERRUPT {
+        if interruptRequested, Store.isInterrupted(error) {
             e = BazarError(.interrupted)
         }
         if e.problem.isStoreProblem { result.storeUnusable = true }

@@ -31,6 +31,7 @@ extension Session {
         guard command.spec.changes else {
             throw BazarError(interactive ? .noStoreYet(path: path) : .noStore(path: path), at: command.commandSpan)
         }
+        guard let db = sqlite else { return }
         try Schema.create(db)
         storeAccess.madeInTransaction = true
     }
@@ -39,12 +40,12 @@ extension Session {
     func storeCommitted() {
         guard storeAccess.madeInTransaction else { return }
         storeAccess = StoreAccess(readOnly: storeAccess.readOnly)
-        try? db.execute(sql: "PRAGMA journal_mode = WAL")
+        try? sqlite?.execute(sql: "PRAGMA journal_mode = WAL")
     }
 
     /// After a ROLLBACK (of the transaction or of a savepoint): was the schema taken back with it?
     func storeRolledBack() {
         guard storeAccess.madeInTransaction else { return }
-        storeAccess.madeInTransaction = ((try? Int.fetchOne(db, sql: "PRAGMA user_version")) ?? 0) > 0
+        storeAccess.madeInTransaction = ((try? store.value("PRAGMA user_version", as: Int.self)) ?? 0) > 0
     }
 }

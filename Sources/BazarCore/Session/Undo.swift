@@ -41,7 +41,7 @@ extension Session {
     static let undoTables = ["event", "participant", "product", "stall", "listing", "sale", "sku_map"]
 
     /// Creates the temp tables and triggers (once per connection).
-    func installUndo() throws {
+    func installUndo(_ db: Database) throws {
         guard !undoLog.installed else { return }
         var sql = """
             CREATE TEMP TABLE IF NOT EXISTS bazar_undo_state (grp INTEGER NOT NULL);
@@ -84,8 +84,8 @@ extension Session {
 
     /// Starts capturing a command's changes as a new group. Call inside its transaction.
     func undoBegin() throws {
-        guard undoEnabled else { return }
-        try installUndo()
+        guard undoEnabled, let db = sqlite else { return }
+        try installUndo(db)
         undoLog.nextGroup += 1
         undoLog.current = undoLog.nextGroup
         try db.execute(sql: "UPDATE temp.bazar_undo_state SET grp = ?", arguments: [undoLog.current])
@@ -96,7 +96,7 @@ extension Session {
         let group = undoLog.current
         undoLog.current = 0
         undoLog.lastCommitted = nil
-        guard group > 0 else { return }
+        guard group > 0, let db = sqlite else { return }
         try db.execute(sql: "UPDATE temp.bazar_undo_state SET grp = 0")
         if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM temp.bazar_undo_log WHERE grp = ?)", arguments: [group]) == true {
             try db.execute(sql: "INSERT INTO temp.bazar_undo_group (grp, label) VALUES (?, ?)", arguments: [group, label])
@@ -110,7 +110,7 @@ extension Session {
         undoLog.lastCommitted = nil
         // The first capturing command created the temp tables and triggers in its own transaction:
         // if that rolled back, they are gone and must be made again.
-        if undoLog.installed,
+        if undoLog.installed, let db = sqlite,
            (try? Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM sqlite_temp_master WHERE name = 'bazar_undo_state')")) != true {
             undoLog.installed = false
         }
@@ -118,13 +118,13 @@ extension Session {
 
     /// What `undo` would revert now, newest first (for tests and messages).
     public func undoableChanges() throws -> [String] {
-        guard undoLog.installed else { return [] }
+        guard undoLog.installed, let db = sqlite else { return [] }
         return try String.fetchAll(db, sql: "SELECT label FROM temp.bazar_undo_group ORDER BY grp DESC")
     }
 
     /// `undo`: reverts the last group, inside the transaction `runLine` opened for it.
     func undo(_ cmd: ParsedCommand) throws -> Outcome {
-        guard runningScripts.isEmpty, undoLog.installed,
+        guard runningScripts.isEmpty, undoLog.installed, let db = sqlite,
               let last = try Row.fetchOne(db, sql: "SELECT grp, label FROM temp.bazar_undo_group ORDER BY grp DESC LIMIT 1")
         else {
             throw BazarError(.nothingToUndo, at: cmd.commandSpan)
@@ -155,7 +155,7 @@ extension Session {
     /// Appends lines to the record file now, or (inside a script's transaction) when it commits.
     func recordWrite(_ text: String) {
         guard let path = recordPath else { return }
-        if db.isInsideTransaction {
+        if store.isInTransaction {
             undoLog.pendingRecord.append(text)
             return
         }
@@ -179,7 +179,7 @@ extension Session {
     func recordFlush() {
         let lines = undoLog.pendingRecord
         undoLog.pendingRecord = []
-        if !lines.isEmpty, !db.isInsideTransaction { recordWrite(lines.joined()) }
+        if !lines.isEmpty, !store.isInTransaction { recordWrite(lines.joined()) }
     }
 
     /// Takes an undone group's lines out of the record file, so that it still reproduces the store.

@@ -99,14 +99,14 @@ public final class PostgresConnection {
 
     /// Runs one statement with `$1, $2 …` parameters; returns how many rows it changed.
     @discardableResult
-    public func execute(_ sql: String, _ parameters: [PostgresValue]) throws -> Int {
+    public func execute(_ sql: String, _ parameters: [StoreValue]) throws -> Int {
         let result = try run(sql, parameters, prepared: false)
         defer { PQclear(result) }
         return Self.affected(result)
     }
 
     /// Runs one query with `$1, $2 …` parameters and returns its rows.
-    public func query(_ sql: String, _ parameters: [PostgresValue] = []) throws -> [PostgresRow] {
+    public func query(_ sql: String, _ parameters: [StoreValue] = []) throws -> [StoreRow] {
         let result = try run(sql, parameters, prepared: false)
         defer { PQclear(result) }
         return try rows(of: result)
@@ -115,20 +115,20 @@ public final class PostgresConnection {
     /// As `execute(_:_:)`, through a statement prepared once per connection: for statements run
     /// again and again (a sale's insert), which the server then parses and plans once.
     @discardableResult
-    public func execute(prepared sql: String, _ parameters: [PostgresValue]) throws -> Int {
+    public func execute(prepared sql: String, _ parameters: [StoreValue]) throws -> Int {
         let result = try run(sql, parameters, prepared: true)
         defer { PQclear(result) }
         return Self.affected(result)
     }
 
     /// As `query(_:_:)`, through a statement prepared once per connection.
-    public func query(prepared sql: String, _ parameters: [PostgresValue]) throws -> [PostgresRow] {
+    public func query(prepared sql: String, _ parameters: [StoreValue]) throws -> [StoreRow] {
         let result = try run(sql, parameters, prepared: true)
         defer { PQclear(result) }
         return try rows(of: result)
     }
 
-    private func run(_ sql: String, _ parameters: [PostgresValue], prepared usePrepared: Bool) throws -> OpaquePointer {
+    private func run(_ sql: String, _ parameters: [StoreValue], prepared usePrepared: Bool) throws -> OpaquePointer {
         precondition(!isClosed, "a closed PostgreSQL connection was used")
         let count = Int32(parameters.count)
         if usePrepared {
@@ -240,27 +240,27 @@ public final class PostgresConnection {
                              constraint: Self.field(result, Self.diagConstraint), serverMessage: message)
     }
 
-    private func rows(of result: OpaquePointer) throws -> [PostgresRow] {
+    private func rows(of result: OpaquePointer) throws -> [StoreRow] {
         let rowCount = PQntuples(result)
         let columnCount = PQnfields(result)
         let types = (0..<columnCount).map { PQftype(result, $0) }
-        var rows: [PostgresRow] = []
+        var rows: [StoreRow] = []
         rows.reserveCapacity(Int(rowCount))
         for r in 0..<rowCount {
-            var values: [PostgresValue] = []
+            var values: [StoreValue] = []
             values.reserveCapacity(Int(columnCount))
             for c in 0..<columnCount {
                 if PQgetisnull(result, r, c) != 0 {
                     values.append(.null)
                 } else {
                     do {
-                        values.append(try PostgresValue.decode(PQgetvalue(result, r, c), type: types[Int(c)]))
+                        values.append(try StoreValue.decode(PQgetvalue(result, r, c), type: types[Int(c)]))
                     } catch {
                         throw PostgresError(error.kind, server: server)
                     }
                 }
             }
-            rows.append(PostgresRow(values))
+            rows.append(StoreRow(values))
         }
         return rows
     }

@@ -153,7 +153,7 @@ public enum PostgresSchema {
             WHERE schemaname = current_schema() AND tablename = 'bazar_meta'
             """)
         if marker.first?.int(0) == 1 {
-            let rows: [PostgresRow]
+            let rows: [StoreRow]
             do {
                 rows = try db.query("SELECT application, schema_version FROM bazar_meta")
             } catch let e as PostgresError where e.kind == .statementFailed {
