@@ -27,7 +27,7 @@ struct Options: ParsableCommand {
     @Option(name: .customShort("c"), help: ArgumentHelp("Run one command (repeatable).", valueName: "COMMAND"))
     var commands: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("The store file (default: $BAZAR_STORE, else $XDG_DATA_HOME/bazar/store.sqlite).", valueName: "PATH"))
+    @Option(name: .long, help: ArgumentHelp("The store file, or a PostgreSQL URL postgres://USER@HOST:PORT/DB (default: $BAZAR_STORE, else $XDG_DATA_HOME/bazar/store.sqlite).", valueName: "PATH|URL"))
     var store: String?
 
     @Flag(name: .long, help: "Use a store in memory, gone at exit.")

@@ -10,14 +10,17 @@ import BazarCore
 struct Shell {
     let session: Session
     let environment: [String: String]
-    let store: Store
+    /// The store file (nil: a PostgreSQL server).
+    let store: Store?
+    /// The store file's path, or the server's database and place.
+    let storeName: String
 
     /// The first line: which store this is, so that a typo in `--store` or `$BAZAR_STORE` shows at once.
     var greeting: String {
-        if store.path == ":memory:" { return "store: in memory (gone at exit)" }
-        if store.isReadOnly { return "store: \(store.path) (read-only: lists and reports only)" }
-        if store.isMissing { return "store: \(store.path) (new: it is made at the first change)" }
-        return "store: \(store.path)"
+        if store?.path == ":memory:" { return "store: in memory (gone at exit)" }
+        if session.storeAccess.readOnly { return "store: \(storeName) (read-only: lists and reports only)" }
+        if session.storeAccess.missingPath != nil { return "store: \(storeName) (new: it is made at the first change)" }
+        return "store: \(storeName)"
     }
 
     func run() -> Int32 {

@@ -66,17 +66,26 @@ for case .file(let path) in inputs where path != "-" {
 // Before the first connection opens (it fails harmlessly if SQLite is already initialized).
 _ = bazar_sqlite_setup()
 
-let store: Store
-let storePath = options.memory ? ":memory:" : (options.store ?? Store.defaultPath(environment: environment))
+let store: Store?
+let server: PostgresStore?
+let storeAddress = options.memory ? ":memory:" : (options.store ?? Store.defaultPath(environment: environment))
+let onServer = !options.memory && ServerAddress.isURL(storeAddress)
 do {
-    store = try Store(path: options.memory ? nil : storePath, createDirectories: options.store == nil && !options.memory,
-                      readOnly: options.readOnly)
+    if onServer {
+        // A PostgreSQL server (SPEC section 11): the same store, shared by several officers.
+        server = try PostgresStore(url: storeAddress, readOnly: options.readOnly)
+        store = nil
+    } else {
+        server = nil
+        store = try Store(path: options.memory ? nil : storeAddress, createDirectories: options.store == nil && !options.memory,
+                          readOnly: options.readOnly)
+    }
 } catch let error as BazarError {
     fputs("bazar: error: \(error.message)\n", stderr)
     if let hint = error.hint { fputs("  = \(hint)\n", stderr) }
     exit(error.exitStatus == 1 ? 3 : error.exitStatus)
 } catch {
-    fputs("bazar: error: cannot open the store '\(storePath)': \(error)\n", stderr)
+    fputs("bazar: error: cannot open the store '\(ServerAddress.redacted(storeAddress))'\n", stderr)
     exit(3)
 }
 
@@ -100,10 +109,16 @@ func closingSummary(_ result: RunResult, name: String) {
 }
 let status: Int32
 do {
-    status = try store.withConnection { connection -> Int32 in
+    func withConnection(_ body: (any StoreConnection) throws -> Int32) throws -> Int32 {
+        if let server { return try body(server.connection) }
+        return try store!.withConnection(body)
+    }
+    let storePath = server?.place ?? storeAddress
+    status = try withConnection { connection -> Int32 in
         let session = Session(store: connection, today: today, who: who, output: output)
         session.storePath = storePath
-        session.storeAccess = StoreAccess(missingPath: store.isMissing ? storePath : nil, readOnly: store.isReadOnly)
+        let missing = server?.isEmpty ?? store!.isMissing
+        session.storeAccess = StoreAccess(missingPath: missing ? storePath : nil, readOnly: options.readOnly)
         session.settings.onError = options.onError == "continue" ? .continue : .stop
         if let f = options.format, let format = OutputFormat(rawValue: f.lowercased()) {
             session.settings.format = format
@@ -120,7 +135,7 @@ do {
         var worst: Int32 = 0
         if inputs.isEmpty {
             if isatty(0) != 0 {
-                worst = Shell(session: session, environment: environment, store: store).run()
+                worst = Shell(session: session, environment: environment, store: store, storeName: storePath).run()
             } else {
                 let result = session.runScript(ScriptReader(standardInput: ()))
                 closingSummary(result, name: "<stdin>")
@@ -158,5 +173,6 @@ do {
     fputs("bazar: error: \(error)\n", stderr)
     status = 3
 }
-store.close()
+store?.close()
+server?.close()
 exit(status)

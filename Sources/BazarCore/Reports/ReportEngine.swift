@@ -116,7 +116,7 @@ struct ReportEngine {
             return key
         }
         let n = keys.count
-        let name = keys.first(where: \.hasName)?.nameExpression ?? "NULL"
+        let name = keys.first(where: \.hasName)?.nameExpression ?? "CAST(NULL AS TEXT)"
         let salesKeys = keys.map { $0.key(onSales: true) }.joined(separator: ", ")
         let fromBuyer = keys.contains(.buyer)
         let distincts = fromBuyer

@@ -55,7 +55,7 @@ struct ReportScope {
 
     /// `E`: the events in scope.
     var eventsCTE: String {
-        var c = ["1"]
+        var c = ["1 = 1"]
         if period != nil { c.append("start_date <= :pe AND end_date >= :ps") }
         if program != nil { c.append("program = :program COLLATE NOCASE") }
         if mode != nil { c.append("mode = :mode") }

@@ -31,8 +31,11 @@ extension Session {
         guard command.spec.changes else {
             throw BazarError(interactive ? .noStoreYet(path: path) : .noStore(path: path), at: command.commandSpan)
         }
-        guard let db = sqlite else { return }
-        try Schema.create(db)
+        if let db = sqlite {
+            try Schema.create(db)
+        } else if let server = store as? PostgresStoreConnection {
+            try PostgresSchema.migrate(server.connection)
+        }
         storeAccess.madeInTransaction = true
     }
 
@@ -46,6 +49,10 @@ extension Session {
     /// After a ROLLBACK (of the transaction or of a savepoint): was the schema taken back with it?
     func storeRolledBack() {
         guard storeAccess.madeInTransaction else { return }
-        storeAccess.madeInTransaction = ((try? store.value("PRAGMA user_version", as: Int.self)) ?? 0) > 0
+        if let server = store as? PostgresStoreConnection {
+            storeAccess.madeInTransaction = (try? PostgresSchema.state(of: server.connection)) != .empty
+        } else {
+            storeAccess.madeInTransaction = ((try? store.value("PRAGMA user_version", as: Int.self)) ?? 0) > 0
+        }
     }
 }

@@ -184,9 +184,10 @@ public struct Records {
             .map(Records.participant(from:))
     }
 
+    /// A new participant's number; 0 when one with this id exists (the UNIQUE index answers, without a lookup first).
     public func insertParticipant(_ p: ParticipantRecord) throws -> Int64 {
         let cols = ParticipantRecord.textAttributes
-        let st = try store.statement("INSERT INTO participant (id, \(cols.joined(separator: ", "))) VALUES (?\(String(repeating: ", ?", count: cols.count)))", returning: "participant_no")
+        let st = try store.statement("INSERT INTO participant (id, \(cols.joined(separator: ", "))) VALUES (?\(String(repeating: ", ?", count: cols.count))) ON CONFLICT DO NOTHING", returning: "participant_no")
         st.bind(1, p.id)
         for (i, a) in cols.enumerated() { st.bind(Int32(i + 2), p.fields[a]) }
         return try st.insert()
@@ -239,8 +240,9 @@ public struct Records {
             """, [id])
     }
 
+    /// A new product's number; 0 when the participant has one with this id.
     public func insertProduct(_ p: ProductRecord) throws -> Int64 {
-        let st = try store.statement("INSERT INTO product (participant_no, id, name, category, price, unit) VALUES (?, ?, ?, ?, ?, ?)", returning: "product_no")
+        let st = try store.statement("INSERT INTO product (participant_no, id, name, category, price, unit) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", returning: "product_no")
         st.bind(1, p.participantNo)
         st.bind(2, p.id)
         st.bind(3, p.name)

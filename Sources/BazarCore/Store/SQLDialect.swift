@@ -1,4 +1,6 @@
 /// The SQL fragments that differ between the two backends; everything else is written once.
+/// (One more difference is bridged by `PostgresStoreConnection` itself, once per statement text: SQLite's
+/// `CROSS JOIN … ON`, a join-order hint there, is sent to PostgreSQL as the `JOIN … ON` it means.)
 public enum SQLDialect: Sendable {
     case sqlite
     case postgres

@@ -196,6 +196,17 @@ public final class PostgresConnection {
         }
     }
 
+    /// COMMIT of a transaction begun with `execute("BEGIN")`; a transaction in which a statement failed is rolled
+    /// back by the server instead, which is an error here.
+    public func commit() throws {
+        let result = try check(PQexec(connection, "COMMIT"))
+        defer { PQclear(result) }
+        guard String(cString: PQcmdStatus(result)) == "COMMIT" else {
+            throw PostgresError(.statementFailed, server: server, sqlState: "25P02",
+                                serverMessage: "COMMIT of a failed transaction rolled it back")
+        }
+    }
+
     /// Rolls back the transaction in progress, if any; a lost connection has nothing to roll back.
     public func rollback() {
         guard !isClosed, isInTransaction else { return }
