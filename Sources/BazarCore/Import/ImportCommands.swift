@@ -25,7 +25,7 @@ extension Session {
         }
 
         let importer = try OrderImporter(session: self, file: file, layouts: layouts, event: event)
-        try store.savepoint("import_orders")
+        let mark = try savepoint("import_orders")
         do {
             var sheetName: String?
             if Session.isZip(path) {
@@ -56,7 +56,7 @@ extension Session {
             }
             if !importer.unplaced.isEmpty { throw try unplacedFailure(importer) }
             if dryRun || importer.added == 0 {
-                try store.rollback(to: "import_orders")
+                try rollBack(to: "import_orders", mark: mark)
             } else {
                 try store.release("import_orders")
             }
@@ -66,7 +66,7 @@ extension Session {
             changeNote = "\(importer.linesRead) lines, \(importer.added) sales added (\(Money.format(importer.omzet))), \(importer.cancelled) cancelled, \(importer.alreadyImported) already imported"
             return echoConfirmations ? .confirmation(summary) : .message(summary)
         } catch {
-            try? store.rollback(to: "import_orders")
+            try? rollBack(to: "import_orders", mark: mark)
             cache = LookupCache()
             throw error
         }
@@ -154,8 +154,7 @@ extension Session {
             SELECT pa.id || '/' || pr.id FROM sku_map m JOIN product pr ON pr.product_no = m.product_no
             JOIN participant pa ON pa.participant_no = pr.participant_no WHERE m.text = ?
             """, arguments: [text])
-        try store.execute("INSERT INTO sku_map (text, product_no) VALUES (?, ?) ON CONFLICT (text) DO UPDATE SET product_no = excluded.product_no",
-                       arguments: [text, product.no])
+        try records.mapSku(text, productNo: product.no)
         if let earlier, earlier.lowercased() != product.ref.lowercased() {
             return .confirmation("'\(text)' is now \(product.ref) (was \(earlier))")
         }

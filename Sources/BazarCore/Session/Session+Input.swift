@@ -76,6 +76,7 @@ extension Session {
                 }
                 try undoEnd(label: line.text)
                 try store.commit()
+                undoCommitted()
                 storeCommitted()
             }
             recordIfNeeded(command)
@@ -173,10 +174,11 @@ extension Session {
         // nothing in a script deletes (undo is refused there). Checking each sale's event, stall and
         // product again costs a third of a large load. The pragma takes effect only outside a
         // transaction, and is set back as soon as the script's transaction ends.
+        var scriptMark = 0
         if outer, let sqlite { try? sqlite.execute(sql: "PRAGMA foreign_keys = OFF") }
         defer { if outer, let sqlite { try? sqlite.execute(sql: "PRAGMA foreign_keys = ON") } }
         do {
-            if outer { try begin() } else { try store.savepoint("script") }
+            if outer { try begin() } else { scriptMark = try savepoint("script") }
             if undoLabel != nil { try undoBegin() }
         } catch {
             report(error, line: nil, into: &result)
@@ -219,7 +221,7 @@ extension Session {
                 if outer { undoAbandon() }
                 // (An interrupted statement may have rolled the transaction back already.)
                 if store.isInTransaction {
-                    if outer { store.rollback() } else { try store.rollback(to: "script") }
+                    if outer { store.rollback() } else { try rollBack(to: "script", mark: scriptMark) }
                 }
                 result.changes = 0
                 result.sales = 0
@@ -232,7 +234,7 @@ extension Session {
                     try records.log(at: Session.now(), who: who, command: "run \(name): \(result.changes) change\(result.changes == 1 ? "" : "s")")
                 }
                 if let undoLabel { try undoEnd(label: undoLabel) }
-                if outer { try store.commit(); storeCommitted() } else { try store.release("script") }
+                if outer { try store.commit(); undoCommitted(); storeCommitted() } else { try store.release("script") }
                 if outer { recordFlush() }
             }
         } catch {
@@ -266,8 +268,9 @@ extension Session {
         }
         // Under `continue` a failing line must leave nothing behind: give it its own savepoint.
         let guarded = settings.onError == .continue && command.spec.changes
+        var lineMark = 0
         do {
-            if guarded { try store.savepoint("line") }
+            if guarded { lineMark = try savepoint("line") }
             try prepareStore(for: command)
             let outcome = try execute(command)
             if guarded { try store.release("line") }
@@ -279,7 +282,7 @@ extension Session {
             if case .quit = outcome { result.quit = true }
             return true
         } catch {
-            if guarded { try? store.rollback(to: "line") }
+            if guarded { try? rollBack(to: "line", mark: lineMark) }
             if guarded { revalidateContext() }
             report(error, line: line, into: &result)
             return false

@@ -94,9 +94,17 @@ public struct SaleRecord: Sendable, Equatable {
 /// The store's named reads and writes, on one connection. Statements are cached (prepared once).
 public struct Records {
     public let store: any StoreConnection
+    /// Where the writes of a command `undo` may take back are noted (nil: they are not kept).
+    let journal: UndoJournal?
 
     public init(_ store: any StoreConnection) {
         self.store = store
+        self.journal = nil
+    }
+
+    init(_ store: any StoreConnection, journal: UndoJournal?) {
+        self.store = store
+        self.journal = journal
     }
 
     var dialect: SQLDialect { store.dialect }
@@ -129,19 +137,23 @@ public struct Records {
     }
 
     public func insertEvent(_ e: EventRecord) throws -> Int64 {
-        try store.insert("""
+        let no = try store.insert("""
             INSERT INTO event (id, name, program, mode, channel, kota, kecamatan, level, venue, start_date, end_date, target, closed)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, [e.id, e.name, e.program, e.mode, e.channel, e.kota, e.kecamatan, e.level, e.venue,
                              e.start.iso, e.end.iso, e.target, e.closed], key: "event_no")
+        inserted(.event, key: [.int(no)])
+        return no
     }
 
     public func updateEvent(_ e: EventRecord) throws {
-        try store.execute("""
+        try updating(.event, key: [.int(e.no)]) {
+            try store.execute("""
             UPDATE event SET name = ?, program = ?, mode = ?, channel = ?, kota = ?, kecamatan = ?, level = ?, venue = ?,
             start_date = ?, end_date = ?, target = ?, closed = ? WHERE event_no = ?
             """, [e.name, e.program, e.mode, e.channel, e.kota, e.kecamatan, e.level, e.venue,
                              e.start.iso, e.end.iso, e.target, e.closed, e.no])
+        }
     }
 
     /// Sales of an event (void or not) whose day falls outside `start...end`. Its sales lie within its stored
@@ -190,13 +202,17 @@ public struct Records {
         let st = try store.statement("INSERT INTO participant (id, \(cols.joined(separator: ", "))) VALUES (?\(String(repeating: ", ?", count: cols.count))) ON CONFLICT DO NOTHING", returning: "participant_no")
         st.bind(1, p.id)
         for (i, a) in cols.enumerated() { st.bind(Int32(i + 2), p.fields[a]) }
-        return try st.insert()
+        let no = try st.insert()
+        if no != 0 { inserted(.participant, key: [.int(no)]) }
+        return no
     }
 
     public func updateParticipant(_ p: ParticipantRecord) throws {
         let cols = ParticipantRecord.textAttributes
-        try store.execute("UPDATE participant SET \(cols.map { "\($0) = ?" }.joined(separator: ", ")) WHERE participant_no = ?",
-                          StoreArguments(cols.map { p.fields[$0].storeValue } + [.int(p.no)]))
+        try updating(.participant, key: [.int(p.no)]) {
+            try store.execute("UPDATE participant SET \(cols.map { "\($0) = ?" }.joined(separator: ", ")) WHERE participant_no = ?",
+                              StoreArguments(cols.map { p.fields[$0].storeValue } + [.int(p.no)]))
+        }
     }
 
     // MARK: products
@@ -249,12 +265,16 @@ public struct Records {
         st.bind(4, p.category)
         st.bind(5, p.price)
         st.bind(6, p.unit)
-        return try st.insert()
+        let no = try st.insert()
+        if no != 0 { inserted(.product, key: [.int(no)]) }
+        return no
     }
 
     public func updateProduct(_ p: ProductRecord) throws {
-        try store.execute("UPDATE product SET name = ?, category = ?, price = ?, unit = ? WHERE product_no = ?",
-                          [p.name, p.category, p.price, p.unit, p.no])
+        try updating(.product, key: [.int(p.no)]) {
+            try store.execute("UPDATE product SET name = ?, category = ?, price = ?, unit = ? WHERE product_no = ?",
+                              [p.name, p.category, p.price, p.unit, p.no])
+        }
     }
 
     // MARK: stalls and listings
@@ -276,6 +296,7 @@ public struct Records {
         st.bind(2, participantNo)
         let made = try st.insert()
         if made == 0, let s = try stallNo(eventNo: eventNo, participantNo: participantNo) { return (s, false) }
+        inserted(.stall, key: [.int(made)])
         return (made, true)
     }
 
@@ -285,7 +306,9 @@ public struct Records {
         let st = try store.statement("INSERT INTO listing (stall_no, product_no) VALUES (?, ?) ON CONFLICT DO NOTHING")
         st.bind(1, stallNo)
         st.bind(2, productNo)
-        return try st.execute() > 0
+        let made = try st.execute() > 0
+        if made { inserted(.listing, key: [.int(stallNo), .int(productNo)]) }
+        return made
     }
 
     /// The `channels` bit of a sale's channel: 1 online, 2 offline.
@@ -301,7 +324,7 @@ public struct Records {
         st.bind(1, stallNo)
         st.bind(2, productNo)
         st.bind(3, channelBit)
-        try st.execute()
+        try upserting(.listing, key: [.int(stallNo), .int(productNo)]) { try st.execute() }
     }
 
     /// A sale for the whole stall on a channel: sets the channel's bit of the stall.
@@ -309,7 +332,7 @@ public struct Records {
         let st = try store.statement("UPDATE stall SET whole_channels = whole_channels | ?2 WHERE stall_no = ?1 AND whole_channels & ?2 = 0")
         st.bind(1, stallNo)
         st.bind(2, channelBit)
-        try st.execute()
+        try updating(.stall, key: [.int(stallNo)]) { try st.execute() }
     }
 
     /// After a sale is voided: what its listing (or stall) still sold on, from the sales that count.
@@ -323,10 +346,14 @@ public struct Records {
             WHERE e.event_no = :event AND s.stall_no = :stall AND s.product_no IS NOT DISTINCT FROM :product AND s.void = 0
             """
         let arguments = StoreArguments(named: ["event": sale.eventNo, "stall": sale.stallNo, "product": sale.productNo])
-        if sale.productNo != nil {
-            try store.execute("UPDATE listing SET channels = (\(sold)) WHERE stall_no = :stall AND product_no = :product", arguments)
+        if let productNo = sale.productNo {
+            try updating(.listing, key: [.int(sale.stallNo), .int(productNo)]) {
+                try store.execute("UPDATE listing SET channels = (\(sold)) WHERE stall_no = :stall AND product_no = :product", arguments)
+            }
         } else {
-            try store.execute("UPDATE stall SET whole_channels = (\(sold)) WHERE stall_no = :stall", arguments)
+            try updating(.stall, key: [.int(sale.stallNo)]) {
+                try store.execute("UPDATE stall SET whole_channels = (\(sold)) WHERE stall_no = :stall", arguments)
+            }
         }
     }
 
@@ -347,7 +374,9 @@ public struct Records {
         st.bind(8, s.buyer)
         st.bind(9, s.ref)
         st.bind(10, s.note)
-        return try st.insert()
+        let id = try st.insert()
+        inserted(.sale, key: [.int(id)])
+        return id
     }
 
     /// The sale that already has this ref for this product (or, with no product, for this whole stall).
@@ -374,7 +403,17 @@ public struct Records {
     }
 
     public func voidSale(id: Int64, reason: String?) throws {
-        try store.execute("UPDATE sale SET void = 1, void_reason = ? WHERE id = ?", [reason, id])
+        try updating(.sale, key: [.int(id)]) {
+            try store.execute("UPDATE sale SET void = 1, void_reason = ? WHERE id = ?", [reason, id])
+        }
+    }
+
+    /// `map sku TEXT to PRODUCT`: a marketplace SKU or name names this product (a new mapping replaces the old).
+    public func mapSku(_ text: String, productNo: Int64) throws {
+        try upserting(.skuMap, key: [.text(text)]) {
+            try store.execute("INSERT INTO sku_map (text, product_no) VALUES (?, ?) ON CONFLICT (text) DO UPDATE SET product_no = excluded.product_no",
+                              [text, productNo])
+        }
     }
 
     // MARK: the change log
