@@ -7,6 +7,15 @@ import CSQLiteSetup
 
 /// bazar's entry point: arguments → store → the inputs in order (or the shell) → exit status.
 
+// `bazar copy FROM TO`: a store into another (Copy.swift).
+if CommandLine.arguments.count > 1, CommandLine.arguments[1] == "copy" {
+    var who = "unknown"
+    for key: String in ["LOGNAME", "USER", "BAZAR_USER"] {
+        if let v = getenv(key), v.pointee != 0 { who = String(cString: v) }
+    }
+    exit(runCopy(Array(CommandLine.arguments.dropFirst(2)), who: who))
+}
+
 let options: Options
 do {
     options = try Options.parse()

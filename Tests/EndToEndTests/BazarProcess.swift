@@ -40,6 +40,8 @@ enum Bazar {
         env["BAZAR_USER"] = "tester"
         env["BAZAR_STORE"] = nil
         for (k, v) in extra { env[k] = v }
+        env = TestBackend.map(environment: env, directory: directory)
+        let arguments = program == nil ? TestBackend.map(arguments, directory: directory) : arguments
         return try capture(arguments, environment: env, stdin: stdinBytes ?? Array((stdin ?? "").utf8), directory: directory,
                            program: program)
     }

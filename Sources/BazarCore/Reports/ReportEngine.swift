@@ -63,6 +63,14 @@ struct ReportEngine {
         }
     }
 
+    /// What rows are grouped on. PostgreSQL also wants the key itself where it is not a column of a table whose
+    /// primary key is grouped (SQLite takes it from any row of the group).
+    func groupBy(_ dim: ReportDimension, onSales: Bool) -> String {
+        let group = dim.group(onSales: onSales)
+        let key = dim.key(onSales: onSales)
+        return store.dialect == .postgres && group != key ? group + ", " + key : group
+    }
+
     /// The `WITH` clause: E and U, K for a time key, S summed as the keys need.
     func with(_ keys: [ReportDimension], sales: Bool) -> String {
         var ctes = [scope.eventsCTE, scope.unitsCTE]
@@ -124,7 +132,7 @@ struct ReportEngine {
         let salesSQL = with(keys, sales: true) + " SELECT \(salesKeys), max(\(name)), sum(s.amount), sum(s.qty), sum(s.n)\(distincts) FROM S s"
             + joins(keys, onSales: true)
             + (fromBuyer ? " CROSS JOIN stall st2 ON st2.stall_no = s.stall_no" : "")
-            + " GROUP BY " + keys.map { $0.group(onSales: true) }.joined(separator: ", ")
+            + " GROUP BY " + keys.map { groupBy($0, onSales: true) }.joined(separator: ", ")
         for r in try fetch(salesSQL) {
             let k = slot(r)
             byKey[k]!.omzet = r[n + 1] ?? 0
@@ -161,7 +169,7 @@ struct ReportEngine {
                 : "FROM U u" + joins(keys, onSales: false)
             let only = onlyKeys.isEmpty ? "" : " WHERE " + onlyKeys.joined(separator: " AND ")
             let sql = with(keys, sales: false) + " SELECT \(unitKeys), max(\(name)), count(DISTINCT u.participant_no), count(DISTINCT u.stall_no), count(DISTINCT u.product_no) "
-                + from + only + " GROUP BY " + keys.map { $0.group(onSales: false) }.joined(separator: ", ")
+                + from + only + " GROUP BY " + keys.map { groupBy($0, onSales: false) }.joined(separator: ", ")
             for r in try fetch(sql) {
                 let k = slot(r)
                 byKey[k]!.participants = r[n + 1] ?? 0
