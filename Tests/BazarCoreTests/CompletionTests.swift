@@ -111,6 +111,9 @@ import GRDB
             #expect(complete("report event b", s) == ["borju-2020-08", "by"])
             #expect(complete("report participant war", s) == ["warung-sate"])
             #expect(complete("report range 2020 mode ", s) == ["hybrid", "offline", "online"])
+            // unsold and top take an event id as their scope (SPEC 4).
+            #expect(complete("report unsold bo", s) == ["borju-2020-08"])
+            #expect(complete("report top products bo", s) == ["borju-2020-08"])
         }
     }
 

@@ -19,7 +19,7 @@ import ZIPFoundation
 
     /// Each fixture's zip entries, read once.
     static let xlsxEntries: [[(String, Data)]] = xlsxNames.map { name in
-        guard let archive = try? Archive(url: fixtures.appendingPathComponent(name), accessMode: .read) else { return [] }
+        guard let archive = try? Archive(url: fixtures.appendingPathComponent(name), accessMode: .read, pathEncoding: nil) else { return [] }
         return archive.map { entry in
             var data = Data()
             _ = try? archive.extract(entry) { data.append($0) }
@@ -74,13 +74,13 @@ import ZIPFoundation
         let entries = rng.pick(xlsxEntries)
         if rng.chance(0.2) {
             var zipped = Data()
-            if let a = try? Archive(data: Data(), accessMode: .create) {
+            if let a = try? Archive(data: Data(), accessMode: .create, pathEncoding: nil) {
                 for (path, data) in entries { try? a.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), provider: { pos, size in data.subdata(in: Int(pos)..<Int(pos) + size) }) }
                 zipped = a.data ?? Data()
             }
             return mutateBytes(zipped, &rng, light: true)
         }
-        guard let archive = try? Archive(data: Data(), accessMode: .create) else { return Data() }
+        guard let archive = try? Archive(data: Data(), accessMode: .create, pathEncoding: nil) else { return Data() }
         for (path, data) in entries {
             var d = data
             if path.hasPrefix("xl/worksheets/") || path.hasSuffix("sharedStrings.xml") || (rng.chance(0.05) && path.hasSuffix(".xml")) {

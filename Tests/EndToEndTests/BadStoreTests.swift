@@ -231,6 +231,8 @@ import Glibc
         let q = try DatabaseQueue(path: dir.store)
         try q.writeWithoutTransaction { db in
             try db.execute(sql: """
+                DROP TRIGGER sale_number_kept;
+                DROP TABLE sale_number;
                 ALTER TABLE listing DROP COLUMN channels;
                 ALTER TABLE stall DROP COLUMN whole_channels;
                 CREATE INDEX sale_stall ON sale (stall_no, product_no, void, channel);

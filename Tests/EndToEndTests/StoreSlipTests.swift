@@ -44,6 +44,21 @@ import Glibc
         #expect(try Bazar.run(["--store", other, "-c", "show participant budi"]).status == 0)
     }
 
+    /// `run FILE` typed in the shell or given with `-c` is captured for `undo`: on a store not made yet there is
+    /// nothing to capture with, and it ran (instead of crashing with a transaction left open).
+    @Test func runOnAMissingStoreMakesIt() throws {
+        let dir = TempDir()
+        let script = try dir.write("setup.bazar", "set format csv\nadd participant ani\n")
+        let r = try Bazar.run(["--store", dir.store, "-c", "run \(script)", "-c", "list participants"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("ani"))
+        let reads = try dir.write("reads.bazar", "list events\n")
+        let other = dir.path("other.sqlite")
+        let none = try Bazar.run(["--store", other, "-c", "run \(reads)"])
+        #expect(none.status == 3 && none.stderr.contains("no store at"), "\(none.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: other))
+    }
+
     /// The tests run as root, for whom permissions do not hold: the read-only cases run bazar as `nobody`.
     static func asNobody(_ arguments: [String]) throws -> BazarRun {
         if getuid() == 0, FileManager.default.isExecutableFile(atPath: "/usr/sbin/runuser") {

@@ -88,7 +88,9 @@ extension Session {
         }
         let sale = SaleRecord(eventNo: eventNo, stallNo: item.stallNo, productNo: sold?.no, day: day, qty: qty, amount: amount,
                               channel: channel, buyer: a.buyer, ref: a.ref, note: a.note)
-        let number = try records.insertSale(sale)
+        // Numbered here rather than by SQLite, which would give an undone sale's number again (Schema, migration 3).
+        let number = try records.insertSale(sale, number: cache.nextSaleNumber ?? records.nextSaleNumber())
+        cache.nextSaleNumber = number + 1
         lastSaleAdded = number
         guard echoConfirmations else { return .nothing }
         let what = try sold.map { try productDetails($0).name ?? $0.ref } ?? "stall \(item.seller.id)"

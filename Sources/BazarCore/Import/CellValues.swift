@@ -8,6 +8,7 @@ enum CellValues {
 
     /// A quantity: a whole number of at least 1 (`3`, `3.0` from a spreadsheet number).
     static func quantity(_ cell: SheetCell) throws -> Int64 {
+        if let n = digitsOnly(cell.text), n >= 1 { return n }
         var t = cell.text.trimmedOf(" \u{A0}")
         if cell.isNumber, let dot = t.firstIndex(of: "."), t[t.index(after: dot)...].allSatisfy({ $0 == "0" }) { t = String(t[..<dot]) }
         // Thousands marks: `1.000` units of a product is possible in a text cell.
@@ -23,6 +24,7 @@ enum CellValues {
     /// A mark followed by groups of exactly three digits groups thousands; a last mark followed by one or two
     /// zeros is a decimal mark (`,00`); anything else is refused rather than guessed.
     static func money(_ cell: SheetCell) throws -> Int64 {
+        if let n = digitsOnly(cell.text) { return n }
         var t = Substring(cell.text.trimmedOf(" \u{A0}"))
         let shown = "'\(cell.text.prefix(60))'"
         if t.hasPrefix("-") { throw Bad(message: "\(shown) is negative", hint: "an order line's amount is zero or more") }
@@ -67,7 +69,35 @@ enum CellValues {
 
     /// A date: an Excel date number (a cell stored as a number), or text `23-09-2021 14:05:11`, `23/09/2021`,
     /// `2021-09-23 14:05`, `2021-09-23T14:05:11+07:00`. A time is dropped: a sale has a day.
+    /// A whole number written with digits only (the common case, read without allocating), else nil.
+    static func digitsOnly(_ t: String) -> Int64? {
+        var n: Int64 = 0
+        var count = 0
+        for c in t.utf8 {
+            guard c >= 48 && c <= 57, count < 18 else { return nil }
+            n = n * 10 + Int64(c - 48)
+            count += 1
+        }
+        return count == 0 ? nil : n
+    }
+
+    /// `YYYY-MM-DD` at the start of the text (an ISO date, perhaps with a time after it), read byte by byte.
+    static func isoDay(_ t: String) -> Day? {
+        var b = t.utf8.makeIterator()
+        var v = [Int](repeating: 0, count: 3)
+        for (i, width) in [4, 2, 2].enumerated() {
+            for _ in 0..<width {
+                guard let c = b.next(), c >= 48 && c <= 57 else { return nil }
+                v[i] = v[i] * 10 + Int(c - 48)
+            }
+            if i < 2 { guard b.next() == 45 else { return nil } }
+        }
+        if let c = b.next(), c != 32 && c != 84 { return nil }   // then nothing, a space or `T`
+        return Day(year: v[0], month: v[1], day: v[2])
+    }
+
     static func date(_ cell: SheetCell, dayFirst: Bool) throws -> Day {
+        if !cell.isNumber, let d = isoDay(cell.text) { return d }
         let t = cell.text.trimmedOf(" \u{A0}")
         let bad = Bad(message: "'\(cell.text.prefix(60))' is not a date", hint: "dates are read as 23-09-2021, 23/09/2021, 2021-09-23 (a time after them is fine)")
         if cell.isNumber {
@@ -97,6 +127,9 @@ extension Character {
 extension String {
     /// Trims the given characters from both ends.
     func trimmedOf(_ set: String) -> String {
+        // Nearly every cell has nothing to trim: its first and last bytes say so without walking Characters.
+        if let first = utf8.first, let last = utf8.last, first > 0x20 && first < 0x80 && last > 0x20 && last < 0x80 { return self }
+        if isEmpty { return self }
         var s = Substring(self)
         while let f = s.first, set.contains(f) { s = s.dropFirst() }
         while let l = s.last, set.contains(l) { s = s.dropLast() }

@@ -28,6 +28,7 @@ extension Session {
         let mark = try savepoint("import_orders")
         do {
             var sheetName: String?
+            var searched: [String] = []
             if Session.isZip(path) {
                 let reader = try XlsxReader(path: path, file: file)
                 // `OrderSKUList` by name first, then the sheets in order: the first whose header row is found.
@@ -35,6 +36,7 @@ extension Session {
                     (reader.sheets[a].name.lowercased() == "orderskulist" ? 0 : 1, a) < (reader.sheets[b].name.lowercased() == "orderskulist" ? 0 : 1, b)
                 }
                 for i in order {
+                    searched.append("'\(reader.sheets[i].name)'")
                     importer.startSheet()
                     try reader.forEachRow(ofSheet: i) { try importer.consume($0) }
                     if importer.match != nil {
@@ -49,7 +51,7 @@ extension Session {
                 try CsvReader(path: path, file: file).forEachRow { try importer.consume($0) }
             }
             guard let match = importer.match else {
-                let sheets = sheetName == nil ? "" : ""
+                let sheets = searched.isEmpty ? "" : " in sheet\(searched.count == 1 ? "" : "s") \(searched.prefix(10).joined(separator: ", "))"
                 throw BazarError(ImportFailure(file, "no order export headers found\(sheets)",
                                                details: ["expected, in one of the first rows: " + HeaderMatch.expected(for: layouts)],
                                                hint: "import a Tokopedia, TikTok Shop or Shopee order export, or a CSV with bazar's columns (ref,date,product,qty,amount,buyer,channel)"))

@@ -34,8 +34,12 @@ final class OrderImporter {
     private var productsByText: [String: ProductRecord?] = [:]
     private var eventsByDay: [Int: [EventRecord]] = [:]
     private var eventsByID: [String: EventRecord] = [:]
+    /// The matched header's column of each field (by `OrderField.index`), -1 where the file has none: read for
+    /// every cell of every line, so an array rather than the match's dictionary.
+    private var columnOf = [Int](repeating: -1, count: OrderField.allCases.count)
     private var stalls: [StallKey: Int64] = [:]
     private var listingBits: Set<ListingKey> = []
+    private var nextSaleNumber: Int64?
 
     struct StallKey: Hashable { var event: Int64; var participant: Int64 }
     struct ListingKey: Hashable { var stall: Int64; var product: Int64; var bit: Int64 }
@@ -59,6 +63,7 @@ final class OrderImporter {
             rowsSearched += 1
             if let found = HeaderMatch.find(in: row, among: layouts) {
                 self.match = found
+                for (field, column) in found.columns { columnOf[field.index] = column }
                 return true
             }
             return rowsSearched < (layouts.map(\.headerWithin).max() ?? 10)
@@ -82,7 +87,8 @@ final class OrderImporter {
     }
 
     private func cell(_ row: SheetRow, _ field: OrderField) -> SheetCell? {
-        guard let c = match?.columns[field] else { return nil }
+        let c = columnOf[field.index]
+        guard c >= 0 else { return nil }
         let cell = row[c]
         return cell.text.isEmpty ? nil : cell
     }
@@ -202,8 +208,12 @@ final class OrderImporter {
         if listingBits.insert(ListingKey(stall: stallNo, product: product.no, bit: bit)).inserted {
             try records.markListingSold(stallNo: stallNo, productNo: product.no, channelBit: bit)
         }
+        // Sale numbers: read once, then counted on (the import is one transaction; see Records.nextSaleNumber).
+        let number = try nextSaleNumber ?? records.nextSaleNumber()
         _ = try records.insertSale(SaleRecord(eventNo: event.no, stallNo: stallNo, productNo: product.no, day: day, qty: qty,
-                                              amount: amountValue, channel: channel, buyer: buyer, ref: ref, note: nil))
+                                              amount: amountValue, channel: channel, buyer: buyer, ref: ref, note: nil),
+                                   number: number)
+        nextSaleNumber = number + 1
         added += 1
         omzet = sum
     }
@@ -235,8 +245,13 @@ final class OrderImporter {
 
     /// A product ref (`wedang-batavia/bir-pletok`), else a `map sku` text.
     private func lookup(_ text: String) throws -> ProductRecord? {
+        // (Found as written first: lowering the case of every line's text costs more than the lookup.)
+        if let known = productsByText[text] { return known }
         let key = text.lowercased()
-        if let known = productsByText[key] { return known }
+        if let known = productsByText[key] {
+            if productsByText.count < 100_000 { productsByText[text] = known }
+            return known
+        }
         var found: ProductRecord?
         let parts = text.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false)
         if parts.count == 2, Parser.isSlug(parts[0]), Parser.isSlug(parts[1]), let owner = try records.participant(id: String(parts[0])) {
@@ -245,7 +260,12 @@ final class OrderImporter {
         if found == nil, let no = try session.store.value(as: Int64.self, "SELECT product_no FROM sku_map WHERE text = ?", arguments: [text]) {
             found = try records.products(whereSQL: "WHERE pr.product_no = ?", arguments: [no]).first
         }
-        if productsByText.count < 100_000 { productsByText[key] = found }
+        // Only numbers, ids and price are kept: a file may name 60,000 products (memory stays under 64 MB).
+        if productsByText.count < 100_000 {
+            let kept = found?.lookupOnly
+            productsByText[key] = kept
+            if key != text { productsByText[text] = kept }
+        }
         return found
     }
 
@@ -256,10 +276,11 @@ final class OrderImporter {
         var event = self.event
         if event == nil, let named = cell(row, .event)?.text.trimmedOf(" \u{A0}") {
             // bazar's CSV may name each line's event.
-            if let known = eventsByID[named.lowercased()] {
+            if let known = eventsByID[named] ?? eventsByID[named.lowercased()] {
                 event = known
             } else if eventsByID.count < 100_000, let found = try records.event(id: named) {
                 eventsByID[named.lowercased()] = found
+                eventsByID[named] = found
                 event = found
             } else {
                 unplaced.add(.unknownEvent, text: named, row: row.number, column: match?.header(.event), name: nil)

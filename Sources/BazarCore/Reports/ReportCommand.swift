@@ -4,8 +4,13 @@ import GRDB
 /// it as a `ReportResult` value for `ReportRenderer`.
 extension Session {
     func report(_ cmd: ParsedCommand) throws -> Outcome {
-        let request = try parseReport(cmd)
-        return .report(try computeReport(request))
+        do {
+            let request = try parseReport(cmd)
+            return .report(try computeReport(request))
+        } catch let e as DatabaseError {
+            // A store error anywhere in a report reaches the user in words, never as SQLite's text.
+            throw ReportEngine.translate(e, path: storePath)
+        }
     }
 
     // MARK: grammar
@@ -179,7 +184,7 @@ extension Session {
         do {
             values = try sources.flatMap { try store.values($0, as: String.self) }
         } catch let e as DatabaseError {
-            throw ReportEngine.translate(e)
+            throw ReportEngine.translate(e, path: storePath)
         }
         let folded = ReportEngine.fold(value)
         if values.contains(where: { ReportEngine.fold($0) == folded }) { return value }
@@ -200,7 +205,8 @@ extension Session {
         scope.category = req.category
         scope.channel = req.channel
         scope.dialect = store.dialect
-        let engine = ReportEngine(store: store, scope: scope)
+        var engine = ReportEngine(store: store, scope: scope)
+        engine.storePath = storePath
         let dim = req.effectiveDimension
 
         var figures: [ReportFigures]

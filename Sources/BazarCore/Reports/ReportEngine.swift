@@ -3,6 +3,8 @@ import GRDB
 /// One row's figures before formatting.
 struct ReportFigures {
     var key: String?
+    /// The values of each dimension the row is grouped by (one for `by D`; `key` is then the same).
+    var keys: [String?] = []
     /// The name of the event, participant or product the key names.
     var name: String?
     var omzet: Int64 = 0
@@ -37,6 +39,8 @@ struct ReportTotals {
 struct ReportEngine {
     let store: any StoreConnection
     let scope: ReportScope
+    /// The store's path, for messages.
+    var storePath = "store"
 
     // MARK: queries
 
@@ -44,21 +48,21 @@ struct ReportEngine {
         do {
             return try store.rows(sql, arguments ?? scope.arguments)
         } catch let e as DatabaseError {
-            throw ReportEngine.translate(e)
+            throw ReportEngine.translate(e, path: storePath)
         } catch let e as PostgresError {
             if e.kind == .valueOutOfRange || e.sqlState == "22003" { throw BazarError(.reportOverflow) }
-            throw Store.translate(e, path: "store")
+            throw Store.translate(e, path: storePath)
         }
     }
 
     /// A store error in a report, in the user's words: never SQLite's text.
-    static func translate(_ e: DatabaseError) -> BazarError {
+    static func translate(_ e: DatabaseError, path: String) -> BazarError {
         if (e.message ?? "").contains("integer overflow") { return BazarError(.reportOverflow) }
         switch e.resultCode {
         case .SQLITE_INTERRUPT: return BazarError(.interrupted)
-        case .SQLITE_BUSY, .SQLITE_LOCKED: return BazarError(.storeLocked(path: "store"))
-        case .SQLITE_CORRUPT, .SQLITE_NOTADB: return BazarError(.storeUnusable(path: "store", reason: "the file is damaged"))
-        case .SQLITE_IOERR, .SQLITE_FULL: return BazarError(.storeUnusable(path: "store", reason: "a disk error"))
+        case .SQLITE_BUSY, .SQLITE_LOCKED: return BazarError(.storeLocked(path: path))
+        case .SQLITE_CORRUPT, .SQLITE_NOTADB: return BazarError(.storeUnusable(path: path, reason: "the file is damaged"))
+        case .SQLITE_IOERR, .SQLITE_FULL: return BazarError(.storeUnusable(path: path, reason: "a disk error"))
         default: return BazarError(.reportFailed)
         }
     }
@@ -85,10 +89,11 @@ struct ReportEngine {
     }
 
     /// The joins that bring the keys' attributes to a row of `U` (alias `u`) or `S` (alias `s`).
-    func joins(_ keys: [ReportDimension], onSales: Bool) -> String {
+    /// `eventsJoined`: the query already reads `E e` (every event's row).
+    func joins(_ keys: [ReportDimension], onSales: Bool, eventsJoined: Bool = false) -> String {
         let row = onSales ? "s" : "u"
         var j = ""
-        if keys.contains(where: \.needsEvent) { j += " CROSS JOIN E e ON e.event_no = \(row).event_no" }
+        if keys.contains(where: \.needsEvent) && !eventsJoined { j += " CROSS JOIN E e ON e.event_no = \(row).event_no" }
         if keys.contains(where: \.needsParticipant) {
             if onSales {
                 j += " CROSS JOIN stall st ON st.stall_no = s.stall_no CROSS JOIN participant pa ON pa.participant_no = st.participant_no"
@@ -111,14 +116,14 @@ struct ReportEngine {
     /// result is keyed by their values joined with `\u{1}`). Rows come from `U` (stall figures) and `S` (sale
     /// figures) merged by key; by buyer, the stall figures are those of the units that sold to the buyer.
     /// `top`: only the N best-selling rows (not sales for a whole stall), whose stall figures alone are then
-    /// counted. `salesTotal` is the sum of the sale figures of all rows, before `top`.
+    /// counted (one key only). `salesTotal` is the sum of the sale figures of all rows, before `top`.
     func grouped(by keys: [ReportDimension], top: Int? = nil) throws -> (rows: [ReportFigures], salesTotal: (omzet: Int64, units: Int64, sales: Int64)) {
         var byKey: [String?: ReportFigures] = [:]
         var order: [String?] = []
         func slot(_ r: StoreRow) -> String? {
             let parts = keys.indices.map { r[$0] as String? }
             let key: String? = parts.count == 1 ? parts[0] : parts.map { $0 ?? "" }.joined(separator: "\u{1}")
-            if byKey[key] == nil { byKey[key] = ReportFigures(key: key); order.append(key) }
+            if byKey[key] == nil { byKey[key] = ReportFigures(key: key, keys: parts); order.append(key) }
             let name: String? = r[keys.count]
             if name != nil { byKey[key]!.name = name }
             return key
@@ -165,7 +170,7 @@ struct ReportEngine {
             // narrows units, the events with a unit in scope.
             let allEvents = keys.contains(where: \.needsEvent) && !scope.narrowsUnits
             let from = allEvents
-                ? "FROM E e LEFT JOIN U u ON u.event_no = e.event_no" + joins(keys, onSales: false).replacingOccurrences(of: " CROSS JOIN E e ON e.event_no = u.event_no", with: "")
+                ? "FROM E e LEFT JOIN U u ON u.event_no = e.event_no" + joins(keys, onSales: false, eventsJoined: true)
                 : "FROM U u" + joins(keys, onSales: false)
             let only = onlyKeys.isEmpty ? "" : " WHERE " + onlyKeys.joined(separator: " AND ")
             let sql = with(keys, sales: false) + " SELECT \(unitKeys), max(\(name)), count(DISTINCT u.participant_no), count(DISTINCT u.stall_no), count(DISTINCT u.product_no) "
@@ -178,12 +183,13 @@ struct ReportEngine {
             }
         }
         var rows = order.map { byKey[$0]! }
-        if n == 1, keys[0].isFreeText { rows = try respell(rows, keys[0]) }
+        for (i, dim) in keys.enumerated() where dim.isFreeText { rows = try respell(rows, dim, part: i) }
         return (rows, salesTotal)
     }
 
     /// Rows of a free-text dimension keyed by the value's first spelling in the store (they were grouped lowered).
-    func respell(_ rows: [ReportFigures], _ dim: ReportDimension) throws -> [ReportFigures] {
+    /// `part`: which of the row's keys is of that dimension; `key` is respelled too when it is the only one.
+    func respell(_ rows: [ReportFigures], _ dim: ReportDimension, part: Int = 0) throws -> [ReportFigures] {
         var first: [String: String] = [:]
         if let sql = dim.spellingsSQL {
             for r in try fetch(sql, arguments: []) {
@@ -192,14 +198,20 @@ struct ReportEngine {
                 if first[k] == nil { first[k] = v }
             }
         }
+        func spelled(_ k: String) throws -> String {
+            if let s = first[k] { return s }
+            if dim == .buyer, let r = try fetch("SELECT buyer FROM sale WHERE lower(buyer) = ? ORDER BY id LIMIT 1", arguments: [k]).first {
+                let s: String = r[0]
+                first[k] = s
+                return s
+            }
+            return k
+        }
         return try rows.map { row in
             var row = row
-            guard let k = row.key else { return row }
-            if let s = first[k] {
-                row.key = s
-            } else if dim == .buyer, let s = try fetch("SELECT buyer FROM sale WHERE lower(buyer) = ? ORDER BY id LIMIT 1", arguments: [k]).first {
-                row.key = s[0]
-            }
+            guard part < row.keys.count, let k = row.keys[part] else { return row }
+            row.keys[part] = try spelled(k)
+            if row.keys.count == 1 { row.key = row.keys[0] }
             return row
         }
     }

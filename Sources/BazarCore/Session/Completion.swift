@@ -310,9 +310,12 @@ struct Completer {
             case "event": return merge(ids(table: "event"), result(Completion.reportFilters))
             case "participant": return ids(table: "participant")
             case "top": return result(Completion.reportTops)
+            case "unsold": return merge(ids(table: "event"), result(Completion.reportFilters))
             default: break
             }
         }
+        // `report top products|… EVENT`: the scope may be an event id.
+        if words.count == 2 && kind == "top" { return merge(ids(table: "event"), result(Completion.reportFilters)) }
         switch previous {
         case "by": return result(Completion.reportDimensions)
         case "event": return ids(table: "event")
@@ -320,7 +323,11 @@ struct Completer {
         case "channel": return result(["online", "offline"])
         case "program":
             return result((try? session.store.values(as: String.self, "SELECT DISTINCT program FROM event WHERE program IS NOT NULL LIMIT 500")) ?? [])
-        case "kota", "kecamatan", "category", "limit", "year": return result([])
+        case "kota", "kecamatan":
+            return result((try? session.store.values(as: String.self, "SELECT DISTINCT \(previous) FROM participant WHERE \(previous) IS NOT NULL LIMIT 500")) ?? [])
+        case "category":
+            return result((try? session.store.values(as: String.self, "SELECT category FROM participant WHERE category IS NOT NULL UNION SELECT category FROM product WHERE category IS NOT NULL LIMIT 500")) ?? [])
+        case "limit", "year": return result([])
         default: break
         }
         let used = Set(words.dropFirst())

@@ -28,7 +28,10 @@ public enum Diagnostic {
         // Control characters (a newline inside a `-c` argument, an escape sequence) would break the
         // shape or drive the terminal: each is shown as one space. They are single bytes, so spans
         // (byte offsets) still hold.
-        var bytes = Array(line.text.utf8)
+        // Only a window of 200 characters around the error is ever shown: of a line that may be megabytes long, the
+        // bytes up to a little past the error's start are all that is looked at (and copied).
+        let kept = min(line.text.utf8.count, (error.span?.start ?? 0) + 65_536)
+        var bytes = Array(line.text.utf8.prefix(kept))
         for i in bytes.indices where bytes[i] < 0x20 || bytes[i] == 0x7F { bytes[i] = 0x20 }
         let clean = String(decoding: bytes, as: UTF8.self)
         let span = error.span.map { SourceSpan(start: min($0.start, bytes.count), end: min($0.end, bytes.count)) }

@@ -17,3 +17,10 @@ public enum Outcome: Sendable {
     /// Leave the session.
     case quit
 }
+
+extension Outcome {
+    var isMessage: Bool {
+        if case .message = self { return true }
+        return false
+    }
+}

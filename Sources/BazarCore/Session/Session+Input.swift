@@ -168,7 +168,8 @@ extension Session {
         let outer = !store.isInTransaction
         let recordMark = undoLog.pendingRecord.count
         let contextBefore = context
-        let undoLabel = outer ? undoLog.scriptLabel : nil
+        // (On a store not made yet there are no tables to capture changes of: such a `run` is not undoable.)
+        let undoLabel = outer && storeAccess.missingPath == nil ? undoLog.scriptLabel : nil
         // Foreign keys are not enforced while a script loads, as bulk loaders do: every row a
         // script writes refers to rows the commands looked up (or made) in the same transaction, and
         // nothing in a script deletes (undo is refused there). Checking each sale's event, stall and
@@ -181,6 +182,9 @@ extension Session {
             if outer { try begin() } else { scriptMark = try savepoint("script") }
             if undoLabel != nil { try undoBegin() }
         } catch {
+            // (A transaction begun here is not left open when what follows it failed.)
+            if outer { store.rollback() }
+            if outer { undoAbandon() }
             report(error, line: nil, into: &result)
             return result
         }
@@ -274,7 +278,8 @@ extension Session {
             try prepareStore(for: command)
             let outcome = try execute(command)
             if guarded { try store.release("line") }
-            if command.spec.changes { result.changes += 1 }
+            // (Opening an event that exists changes nothing: it answers with a message.)
+            if command.spec.changes, !outcome.isMessage { result.changes += 1 }
             if command.kind == .addSale { result.sales += 1 }
             result.commands += 1
             recordIfNeeded(command)

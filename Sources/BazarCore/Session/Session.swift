@@ -155,6 +155,8 @@ struct LookupCache {
     var numberedSaleItems: [Int32] = []
     var eventSaleItems: [Session.SaleItem] = []
     var saleItems: [String: Session.SaleItem] = [:]
+    /// The number the next sale of this transaction takes (read once per transaction: `Records.nextSaleNumber`).
+    var nextSaleNumber: Int64?
 
     func saleItem(_ a: SaleArguments, eventNo: Int64, currentStall: Int64?) -> Session.SaleItem? {
         let known: Session.SaleItem?

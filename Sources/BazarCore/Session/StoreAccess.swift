@@ -16,9 +16,9 @@ public struct StoreAccess: Sendable {
 }
 
 extension Session {
-    /// Commands that run without reading the store.
-    static let storeFree: Set<CommandKind> = [.setFormat, .setOnError, .setTiming, .setPager, .help, .quit, .history,
-                                              .record, .run, .day, .date, .undo]
+    /// Commands that run without reading the store, by their first word (so that every `set …`, whichever
+    /// setting it is, runs before a store exists).
+    static let storeFreeWords: Set<String> = ["set", "help", "quit", "exit", "history", "record", "run", "day", "date", "undo"]
 
     /// Before a command runs (inside its transaction, before undo capture): refuses a change on a read-only
     /// store and a read on a store that does not exist; makes the schema for the first change.
@@ -27,7 +27,7 @@ extension Session {
             throw BazarError(.readOnly(command: command.spec.name), at: command.commandSpan)
         }
         guard let path = storeAccess.missingPath, !storeAccess.madeInTransaction,
-              !Session.storeFree.contains(command.kind) else { return }
+              !Session.storeFreeWords.contains(command.spec.words[0]) else { return }
         guard command.spec.changes else {
             throw BazarError(interactive ? .noStoreYet(path: path) : .noStore(path: path), at: command.commandSpan)
         }

@@ -128,34 +128,22 @@ enum Schema {
         DROP INDEX sale_stall;
         DROP INDEX listing_product;
         """,
-        // 3: sale numbers are never reused. Without AUTOINCREMENT SQLite gives a new row the highest number plus one,
-        // so after `undo` took back sale #20 the next sale was #20 again, and a number on a receipt meant two sales.
-        // AUTOINCREMENT keeps the highest number ever given in sqlite_sequence, which `undo` does not revert. The table
-        // is rebuilt to get it (SQLite cannot add it in place); its rows, numbers and indexes stay as they were.
-        // The `sales` view gains `void_reason`.
+        // 3: sale numbers are never reused. SQLite gives a new row the highest number plus one, so after `undo` took
+        // back sale #20 the next sale was #20 again, and a number on a receipt meant two sales. `sale_number` keeps
+        // the highest number ever taken away (by `undo`, or by hand in an SQLite tool), and a sale is numbered past
+        // both (`Records.nextSaleNumber`, once per transaction). AUTOINCREMENT would do the same, but it reads and
+        // writes sqlite_sequence on every insert (about a tenth of loading a large script) and needs the table rebuilt;
+        // a delete is rare, an insert is the hot path. The `sales` view gains `void_reason`.
         """
-        DROP VIEW sales;
-        CREATE TABLE sale_numbered (
-            id          INTEGER PRIMARY KEY AUTOINCREMENT,
-            event_no    INTEGER NOT NULL REFERENCES event (event_no),
-            stall_no    INTEGER NOT NULL REFERENCES stall (stall_no),
-            product_no  INTEGER REFERENCES product (product_no),
-            day         TEXT NOT NULL,
-            qty         INTEGER NOT NULL CHECK (qty >= 1),
-            amount      INTEGER NOT NULL CHECK (amount >= 0),
-            channel     TEXT NOT NULL CHECK (channel IN ('online', 'offline')),
-            buyer       TEXT,
-            ref         TEXT,
-            note        TEXT,
-            void        INTEGER NOT NULL DEFAULT 0 CHECK (void IN (0, 1)),
-            void_reason TEXT
+        CREATE TABLE IF NOT EXISTS sale_number (
+            one         INTEGER PRIMARY KEY CHECK (one = 1),
+            highest     INTEGER NOT NULL
         );
-        INSERT INTO sale_numbered (id, event_no, stall_no, product_no, day, qty, amount, channel, buyer, ref, note, void, void_reason)
-            SELECT id, event_no, stall_no, product_no, day, qty, amount, channel, buyer, ref, note, void, void_reason FROM sale ORDER BY id;
-        DROP TABLE sale;
-        ALTER TABLE sale_numbered RENAME TO sale;
-        CREATE INDEX sale_day ON sale (day, event_no, stall_no, product_no, qty, amount, channel, void);
-        CREATE UNIQUE INDEX sale_ref ON sale (ref) WHERE ref IS NOT NULL;
+        CREATE TRIGGER IF NOT EXISTS sale_number_kept AFTER DELETE ON sale
+        WHEN old.id > coalesce((SELECT highest FROM sale_number), 0) BEGIN
+            INSERT OR REPLACE INTO sale_number (one, highest) VALUES (1, old.id);
+        END;
+        DROP VIEW IF EXISTS sales;
         CREATE VIEW sales AS
         SELECT s.id AS sale, e.id AS event, s.day AS date, p.id AS participant, pr.id AS product,
                pr.name AS product_name, s.qty, s.amount, s.channel, s.buyer, s.ref, s.note, s.void, s.void_reason,

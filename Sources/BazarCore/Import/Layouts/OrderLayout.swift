@@ -4,7 +4,7 @@ public enum ImportFormat: String, Sendable, CaseIterable {
 }
 
 /// What an order line's column means to bazar.
-public enum OrderField: String, Sendable, CaseIterable {
+public enum OrderField: Int, Sendable, CaseIterable {
     /// The order number (a sale's `ref`), and the invoice number that takes its place when given.
     case ref, invoice
     case paidDate, orderDate
@@ -20,6 +20,11 @@ public enum OrderField: String, Sendable, CaseIterable {
     case city, province
     /// bazar's own CSV: `online` or `offline`.
     case channel
+}
+
+extension OrderField {
+    /// Its place in `allCases`, for arrays indexed by field.
+    var index: Int { rawValue }
 }
 
 /// One seller centre's export, as data: which header means what, where the header row sits, which statuses are

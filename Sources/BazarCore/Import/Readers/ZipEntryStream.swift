@@ -7,7 +7,7 @@ import ZIPFoundation
 /// ZIPFoundation hands an entry's bytes to a closure (push); `XMLParser` reads a stream (pull). A thread runs the
 /// extraction and passes chunks through a queue of at most `capacity` chunks; the parser's reads take them.
 /// `finish()` stops the extraction (the parser may stop early) and waits for the thread.
-final class ZipEntryStream: InputStream, @unchecked Sendable {
+final class ZipEntryStream: InputStream {
     private let condition = NSCondition()
     private var chunks: [Data] = []
     private var current = Data()
@@ -30,7 +30,7 @@ final class ZipEntryStream: InputStream, @unchecked Sendable {
 
     /// Starts inflating `entry` of the archive at `url` (its own `Archive`, so the thread owns its file).
     init(url: URL, entryPath: String) throws {
-        guard let archive = try? Archive(url: url, accessMode: .read), let entry = archive[entryPath] else {
+        guard let archive = try? Archive(url: url, accessMode: .read, pathEncoding: nil), let entry = archive[entryPath] else {
             throw ChecksumMismatch()
         }
         super.init(data: Data())

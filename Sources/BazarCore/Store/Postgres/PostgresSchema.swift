@@ -132,10 +132,15 @@ public enum PostgresSchema {
         JOIN participant p ON p.participant_no = st.participant_no
         LEFT JOIN product pr ON pr.product_no = s.product_no;
         """),
-        // 3 (SQLite's: AUTOINCREMENT, so that a sale number is never reused). Here `sale.id` has been an identity
-        // column from the start: the server never gives a number twice, not even after a rollback or `undo`.
-        // The `sales` view gains `void_reason` (after `void`, as on SQLite).
+        // 3 (SQLite's: `sale_number` keeps the highest sale number ever taken away, so that none is reused). Here
+        // `sale.id` has been an identity column from the start: the server never gives a number twice, not even
+        // after a rollback or `undo`, so `sale_number` stays empty; it is made for the same layout on both (a reader
+        // or `bazar copy` finds the same tables). The `sales` view gains `void_reason` (after `void`, as on SQLite).
         (3, """
+        CREATE TABLE sale_number (
+            one         BIGINT PRIMARY KEY CHECK (one = 1),
+            highest     BIGINT NOT NULL
+        );
         DROP VIEW sales;
         CREATE VIEW sales AS
         SELECT s.id AS sale, e.id AS event, s.day AS date, p.id AS participant, pr.id AS product,

@@ -49,7 +49,11 @@ public final class PostgresStoreConnection: StoreConnection {
     }
 
     public func saleInsert() throws -> any StoreStatement {
-        try statement(HotStatements.insertSaleSQL, returning: "id")
+        // The server numbers the sale (an identity column), so concurrent officers never take the same number.
+        try statement("""
+            INSERT INTO sale (event_no, stall_no, product_no, day, qty, amount, channel, buyer, ref, note)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, returning: "id")
     }
 
     /// A change waits at most `Store.busyTimeout` for another officer's row lock (then 55P03: "try again").

@@ -103,10 +103,10 @@ struct RawStatement: StoreStatement {
     }
 }
 
-/// The statement that runs once per sale, written once for both backends.
+/// The statement that runs once per sale on SQLite, numbered by bazar (`Records.nextSaleNumber`).
 enum HotStatements {
     static let insertSaleSQL = """
-        INSERT INTO sale (event_no, stall_no, product_no, day, qty, amount, channel, buyer, ref, note)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        INSERT INTO sale (event_no, stall_no, product_no, day, qty, amount, channel, buyer, ref, note, id)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """
 }
