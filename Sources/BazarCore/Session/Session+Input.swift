@@ -175,15 +175,16 @@ extension Session {
         // nothing in a script deletes (undo is refused there). Checking each sale's event, stall and
         // product again costs a third of a large load. The pragma takes effect only outside a
         // transaction, and is set back as soon as the script's transaction ends.
-        var scriptMark = 0
+        var scriptMark = SavepointMark()
         if outer, let sqlite { try? sqlite.execute(sql: "PRAGMA foreign_keys = OFF") }
         defer { if outer, let sqlite { try? sqlite.execute(sql: "PRAGMA foreign_keys = ON") } }
         do {
             if outer { try begin() } else { scriptMark = try savepoint("script") }
+            if outer, store.dialect == .postgres { deferredChannels = DeferredChannels() }
             if undoLabel != nil { try undoBegin() }
         } catch {
             // (A transaction begun here is not left open when what follows it failed.)
-            if outer { store.rollback() }
+            if outer { store.rollback(); deferredChannels = nil }
             if outer { undoAbandon() }
             report(error, line: nil, into: &result)
             return result
@@ -221,6 +222,7 @@ extension Session {
 
         do {
             if failed {
+                if outer { deferredChannels = nil }
                 undoLog.pendingRecord.removeSubrange(min(recordMark, undoLog.pendingRecord.count)...)
                 if outer { undoAbandon() }
                 // (An interrupted statement may have rolled the transaction back already.)
@@ -234,6 +236,7 @@ extension Session {
                 context = contextBefore
                 revalidateContext()
             } else {
+                if outer { try writeDeferredChannels() }
                 if result.changes > 0 {
                     try records.log(at: Session.now(), who: who, command: "run \(name): \(result.changes) change\(result.changes == 1 ? "" : "s")")
                 }
@@ -242,7 +245,7 @@ extension Session {
                 if outer { recordFlush() }
             }
         } catch {
-            if outer { store.rollback() }
+            if outer { store.rollback(); deferredChannels = nil }
             if outer { undoAbandon(); undoLog.pendingRecord.removeAll() }
             revalidateContext()
             report(error, line: nil, into: &result)
@@ -272,7 +275,7 @@ extension Session {
         }
         // Under `continue` a failing line must leave nothing behind: give it its own savepoint.
         let guarded = settings.onError == .continue && command.spec.changes
-        var lineMark = 0
+        var lineMark = SavepointMark()
         do {
             if guarded { lineMark = try savepoint("line") }
             try prepareStore(for: command)

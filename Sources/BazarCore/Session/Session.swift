@@ -15,7 +15,9 @@ public protocol OutputSink: AnyObject {
 public final class Session {
     /// The store, whichever backend it is on (Store/StoreConnection.swift).
     public let store: any StoreConnection
-    public var records: Records { Records(store, journal: capturing) }
+    public var records: Records { Records(store, journal: capturing, deferred: deferredChannels) }
+    /// A script's channel bits on a server, written at its end (Store/DeferredChannels.swift).
+    var deferredChannels: DeferredChannels?
     /// What the command being captured for `undo` wrote (Undo.swift).
     let undoJournal = UndoJournal()
     /// The SQLite connection, for what only SQLite has (a store file made by the first change). Nil on a server.

@@ -31,6 +31,11 @@ public struct UndoLog {
     public init() {}
 }
 
+struct SavepointMark {
+    var journal = 0
+    var channels = 0
+}
+
 struct UndoGroup {
     var number: Int64
     var label: String
@@ -86,16 +91,34 @@ extension Session {
         undoLog.taken = nil
     }
 
-    /// A savepoint inside a transaction; returns where the journal stood, for `rollBack(to:mark:)`.
-    func savepoint(_ name: String) throws -> Int {
+    /// A savepoint inside a transaction; returns where the journal (and a script's deferred channel bits) stood,
+    /// for `rollBack(to:mark:)`.
+    func savepoint(_ name: String) throws -> SavepointMark {
         try store.savepoint(name)
-        return undoJournal.mark
+        return SavepointMark(journal: undoJournal.mark, channels: deferredChannels?.mark ?? 0)
     }
 
-    /// Rolls back to a savepoint: the store and the journal.
-    func rollBack(to name: String, mark: Int) throws {
-        undoJournal.rollBack(to: mark)
+    /// Rolls back to a savepoint: the store, the journal and the deferred channel bits.
+    func rollBack(to name: String, mark: SavepointMark) throws {
+        undoJournal.rollBack(to: mark.journal)
+        deferredChannels?.rollBack(to: mark.channels)
         try store.rollback(to: name)
+    }
+
+    /// Writes a script's deferred channel bits (just before its COMMIT; `keepDeferring`: before a void recomputes
+    /// what a listing sold on, after which the script goes on deferring).
+    func writeDeferredChannels(keepDeferring: Bool = false) throws {
+        guard let d = deferredChannels else { return }
+        deferredChannels = nil
+        defer { if keepDeferring { deferredChannels = DeferredChannels() } }
+        let r = records
+        for b in d.bits {
+            if let p = b.product {
+                try r.markListingSold(stallNo: b.stall, productNo: p, channelBit: b.bit)
+            } else {
+                try r.markStallSold(stallNo: b.stall, channelBit: b.bit)
+            }
+        }
     }
 
     /// What `undo` would revert now, newest first (for tests and messages).

@@ -96,15 +96,19 @@ public struct Records {
     public let store: any StoreConnection
     /// Where the writes of a command `undo` may take back are noted (nil: they are not kept).
     let journal: UndoJournal?
+    /// A script on a server keeps its channel bits until its end (DeferredChannels.swift).
+    var deferred: DeferredChannels?
 
     public init(_ store: any StoreConnection) {
         self.store = store
         self.journal = nil
+        self.deferred = nil
     }
 
-    init(_ store: any StoreConnection, journal: UndoJournal?) {
+    init(_ store: any StoreConnection, journal: UndoJournal?, deferred: DeferredChannels? = nil) {
         self.store = store
         self.journal = journal
+        self.deferred = deferred
     }
 
     var dialect: SQLDialect { store.dialect }
@@ -317,6 +321,7 @@ public struct Records {
     /// A product sold at a stall on a channel: lists it there if needed and sets the channel's bit. The row
     /// is only written when the bit is not set yet (so `undo` has nothing to revert for a repeat).
     public func markListingSold(stallNo: Int64, productNo: Int64, channelBit: Int64) throws {
+        if let deferred { return deferred.add(stall: stallNo, product: productNo, bit: channelBit) }
         let st = try store.statement("""
             INSERT INTO listing (stall_no, product_no, channels) VALUES (?1, ?2, ?3)
             ON CONFLICT (stall_no, product_no) DO UPDATE SET channels = listing.channels | ?3 WHERE listing.channels & ?3 = 0
@@ -329,6 +334,7 @@ public struct Records {
 
     /// A sale for the whole stall on a channel: sets the channel's bit of the stall.
     public func markStallSold(stallNo: Int64, channelBit: Int64) throws {
+        if let deferred { return deferred.add(stall: stallNo, product: nil, bit: channelBit) }
         let st = try store.statement("UPDATE stall SET whole_channels = whole_channels | ?2 WHERE stall_no = ?1 AND whole_channels & ?2 = 0")
         st.bind(1, stallNo)
         st.bind(2, channelBit)
