@@ -29,10 +29,17 @@ let package = Package(
             pkgConfig: "libpq",
             providers: [.apt(["libpq-dev"])]
         ),
+        // libxlsxwriter, which writes Excel workbooks (Debian: libxlsxwriter-dev). 1.1.4 writes to files only.
+        .systemLibrary(
+            name: "CXlsxWriter",
+            pkgConfig: "xlsxwriter",
+            providers: [.apt(["libxlsxwriter-dev"])]
+        ),
         // Everything testable: language, store, commands, reports, rendering. No terminal code.
         .target(
             name: "BazarCore",
             dependencies: [
+                "CXlsxWriter",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 // The SQLite C API, for the one statement bound by hand: inserting a sale.
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),

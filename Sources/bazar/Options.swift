@@ -1,62 +1,69 @@
 import ArgumentParser
 import Foundation
+import enum BazarCore.Phrase
+import enum BazarCore.Language
 
 /// The command line of SPEC section 5, parsed by swift-argument-parser.
 struct Options: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "bazar",
-        abstract: "Record and report the sales of Jakarta's UMKM bazaars.",
-        // One paragraph a line: ArgumentParser wraps each line to the terminal itself, so a line broken here by
-        // hand would break again mid-sentence wherever the two widths differ.
-        discussion: """
-            With no FILE, -f or -c, bazar starts the interactive shell (or reads a script from standard input when it is not a terminal). Scripts apply all or nothing, and a script that succeeds ends with one line on stderr saying what it did.
-
-            A store file is made by the first command that changes something: a list or report on a missing store is exit 3.
-
-            Exit status: 0 all went well, 1 a command failed, 2 bad usage, 3 the store cannot be used.
-            """,
+        abstract: Phrase.cliAbstract.say(),
+        // One paragraph a line: ArgumentParser wraps each line to the terminal itself.
+        discussion: Phrase.cliDiscussion.say(),
         version: bazarVersion
-    )
+    ) }
 
-    @Argument(help: "Script files to run, in order.")
+    @Argument(help: ArgumentHelp(Phrase.cliFiles.say()))
     var files: [String] = []
 
-    @Option(name: .customShort("f"), help: ArgumentHelp("Run a script file (repeatable; -f and -c run in the order given).", valueName: "FILE"))
+    @Option(name: .customShort("f"), help: ArgumentHelp(Phrase.cliScript.say(), valueName: "FILE"))
     var scripts: [String] = []
 
-    @Option(name: .customShort("c"), help: ArgumentHelp("Run one command (repeatable).", valueName: "COMMAND"))
+    @Option(name: .customShort("c"), help: ArgumentHelp(Phrase.cliCommand.say(), valueName: "COMMAND"))
     var commands: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("The store file, or a PostgreSQL URL postgres://USER@HOST:PORT/DB (default: $BAZAR_STORE, else $XDG_DATA_HOME/bazar/store.sqlite).", valueName: "PATH|URL"))
+    @Option(name: .long, help: ArgumentHelp(Phrase.cliStore.say(), valueName: "PATH|URL"))
     var store: String?
 
-    @Flag(name: .long, help: "Use a store in memory, gone at exit.")
+    @Flag(name: .long, help: ArgumentHelp(Phrase.cliMemory.say()))
     var memory = false
 
-    @Flag(name: .customLong("read-only"), help: "Open the store for reading (also on a read-only medium): lists and reports only.")
+    @Flag(name: .customLong("read-only"), help: ArgumentHelp(Phrase.cliReadOnly.say()))
     var readOnly = false
 
-    @Option(name: .customLong("on-error"), help: ArgumentHelp("In scripts: stop at the first error and keep nothing, or skip bad lines.", valueName: "stop|continue"))
+    @Option(name: .customLong("on-error"), help: ArgumentHelp(Phrase.cliOnError.say(), valueName: "stop|continue"))
     var onError: String = "stop"
 
-    @Option(name: .long, help: ArgumentHelp("Output format.", valueName: "table|csv|json|markdown"))
+    @Option(name: .long, help: ArgumentHelp(Phrase.cliFormat.say(), valueName: "table|csv|json|markdown"))
     var format: String?
 
-    @Option(name: .long, help: ArgumentHelp("What 'today' means (default: $BAZAR_TODAY, else the system date).", valueName: "DATE"))
+    @Flag(name: .long, help: ArgumentHelp(Phrase.cliBom.say()))
+    var bom = false
+
+    @Option(name: .long, help: ArgumentHelp(Phrase.cliToday.say(), valueName: "DATE"))
     var today: String?
 
+    @Option(name: .long, help: ArgumentHelp(Phrase.cliLang.say(), valueName: "id|en"))
+    var lang: String?
+
+    @Flag(name: .customLong("no-rc"), help: ArgumentHelp(Phrase.cliNoRc.say()))
+    var noRc = false
+
     func validate() throws {
+        if let lang, Language(word: lang) == nil {
+            throw ValidationError(Phrase.langFlagValue.say(["value": lang]))
+        }
         guard onError == "stop" || onError == "continue" else {
-            throw ValidationError("--on-error takes stop or continue, not '\(onError)'")
+            throw ValidationError(Phrase.cliOnErrorValue.say(["value": onError]))
         }
         if let format, !["table", "csv", "json", "markdown"].contains(format.lowercased()) {
-            throw ValidationError("--format takes table, csv, json or markdown, not '\(format)'")
+            throw ValidationError(Phrase.cliFormatValue.say(["value": format]))
         }
         if memory && store != nil {
-            throw ValidationError("give --store or --memory, not both")
+            throw ValidationError(Phrase.cliStoreAndMemory.say())
         }
         if memory && readOnly {
-            throw ValidationError("--read-only is for a store file, not --memory")
+            throw ValidationError(Phrase.cliReadOnlyMemory.say())
         }
     }
 }
@@ -71,9 +78,9 @@ extension Options {
         if message.hasPrefix("Error: ") { message.removeFirst("Error: ".count) }
         if let usage = message.range(of: "\nUsage:") { message = String(message[..<usage.lowerBound]) }
         message = message.trimmingCharacters(in: .whitespacesAndNewlines)
-        var hint = "see 'bazar --help'"
+        var hint = Phrase.seeHelp.say()
         if let r = message.range(of: ". Did you mean ") {
-            hint = "did you mean " + message[r.upperBound...]
+            hint = Phrase.didYouMeanPlain.say(["suggestion": String(message[r.upperBound...])])
             message = String(message[..<r.lowerBound])
         }
         if let first = message.first, first.isUppercase, !message.hasPrefix("--") {
@@ -93,7 +100,7 @@ enum Input {
     static func inOrder(_ arguments: [String]) -> [Input] {
         var inputs: [Input] = []
         var i = 0
-        let valued: Set<String> = ["--store", "--on-error", "--format", "--today"]
+        let valued: Set<String> = ["--store", "--on-error", "--format", "--today", "--lang"]
         var onlyFiles = false
         while i < arguments.count {
             let a = arguments[i]

@@ -14,13 +14,16 @@ struct Shell {
     let store: Store?
     /// The store file's path, or the server's database and place.
     let storeName: String
+    /// Run `bazarrc` first (`--no-rc` turns it off).
+    var startupFile = true
 
     /// The first line: which store this is, so that a typo in `--store` or `$BAZAR_STORE` shows at once.
     var greeting: String {
-        if store?.path == ":memory:" { return "store: in memory (gone at exit)" }
-        if session.storeAccess.readOnly { return "store: \(storeName) (read-only: lists and reports only)" }
-        if session.storeAccess.missingPath != nil { return "store: \(storeName) (new: it is made at the first change)" }
-        return "store: \(storeName)"
+        let language = session.settings.language
+        if store?.path == ":memory:" { return Phrase.storeInMemory.say(in: language) }
+        if session.storeAccess.readOnly { return Phrase.storeReadOnly.say(in: language, ["path": storeName]) }
+        if session.storeAccess.missingPath != nil { return Phrase.storeNew.say(in: language, ["path": storeName]) }
+        return Phrase.storeIs.say(in: language, ["path": storeName])
     }
 
     func run() -> Int32 {
@@ -33,6 +36,7 @@ struct Shell {
         Terminal.installSignalHandlers()
         let reader = LineReader(environment: environment)
         session.history = reader.entries
+        if startupFile { StartupFile.run(session, environment: environment) }
         let output = session.output as? StandardOutput
         var worst: Int32 = 0
         loop: while true {

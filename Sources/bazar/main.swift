@@ -16,21 +16,6 @@ if CommandLine.arguments.count > 1, CommandLine.arguments[1] == "copy" {
     exit(runCopy(Array(CommandLine.arguments.dropFirst(2)), who: who))
 }
 
-let options: Options
-do {
-    options = try Options.parse()
-} catch {
-    // --help and --version end here with status 0; anything else is bad usage: status 2.
-    let code = Options.exitCode(for: error)
-    if code == .success {
-        print(Options.fullMessage(for: error))
-        exit(0)
-    }
-    let (message, hint) = Options.usageProblem(for: error)
-    fputs("bazar: error: \(message)\n  = \(hint)\n", stderr)
-    exit(2)
-}
-
 let environment: [String: String] = {
     var env: [String: String] = [:]
     var p = environ
@@ -42,8 +27,27 @@ let environment: [String: String] = {
     return env
 }()
 
-func usageError(_ message: String, hint: String = "see 'bazar --help'") -> Never {
-    fputs("bazar: error: \(message)\n  = \(hint)\n", stderr)
+/// The language of everything bazar says: --lang, $BAZAR_LANG, the locale (SPEC section 9).
+let language = CommandLineLanguage.choose(Array(CommandLine.arguments.dropFirst()), environment: environment)
+
+let options: Options
+do {
+    options = try language.speaking { try Options.parse() }
+} catch {
+    // --help and --version end here with status 0; anything else is bad usage: status 2.
+    let code = Options.exitCode(for: error)
+    if code == .success {
+        print(language.speaking { CommandLineLanguage.translate(Options.fullMessage(for: error), to: language) })
+        exit(0)
+    }
+    let (message, hint) = language.speaking { Options.usageProblem(for: error) }
+    fputs("bazar: \(Phrase.errorLabel.say(in: language)): \(CommandLineLanguage.translate(message, to: language))\n  = \(hint)\n", stderr)
+    exit(2)
+}
+
+
+func usageError(_ message: String, hint: String = Phrase.seeHelp.say(in: language)) -> Never {
+    fputs("bazar: \(Phrase.errorLabel.say(in: language)): \(message)\n  = \(hint)\n", stderr)
     exit(2)
 }
 
@@ -54,10 +58,10 @@ let today: Day = {
         do {
             let tokens = try Lexer.tokenize(text)
             let (day, next) = try DateWords.parseDay(tokens, at: 0, today: system)
-            guard next == tokens.count else { usageError("--today: '\(text)' is not a date") }
+            guard next == tokens.count else { usageError(Phrase.todayNotADate.say(in: language, ["value": text])) }
             return day
         } catch {
-            usageError("--today: '\(text)' is not a date", hint: "write e.g. --today 2021-09-23")
+            usageError(Phrase.todayNotADate.say(in: language, ["value": text]), hint: Phrase.todayHint.say(in: language))
         }
     }
     return SystemClock.today()
@@ -68,7 +72,8 @@ let inputs = Input.inOrder(Array(CommandLine.arguments.dropFirst()))
 // A missing script is bad usage (2), found before the store is touched.
 for case .file(let path) in inputs where path != "-" {
     if access(path, R_OK) != 0 {
-        usageError("cannot read script '\(path)': \(String(cString: strerror(errno)))", hint: "check the file name")
+        let reason = language.speaking { Problem.reason(String(cString: strerror(errno))) }
+        usageError(Phrase.cannotReadScript.say(in: language, ["path": path, "reason": reason]), hint: Phrase.checkFileName.say(in: language))
     }
 }
 
@@ -90,11 +95,13 @@ do {
                           readOnly: options.readOnly)
     }
 } catch let error as BazarError {
-    fputs("bazar: error: \(error.message)\n", stderr)
-    if let hint = error.hint { fputs("  = \(hint)\n", stderr) }
+    language.speaking {
+        fputs("bazar: \(Phrase.errorLabel.say()): \(error.message)\n", stderr)
+        if let hint = error.hint { fputs("  = \(hint)\n", stderr) }
+    }
     exit(error.exitStatus == 1 ? 3 : error.exitStatus)
 } catch {
-    fputs("bazar: error: cannot open the store '\(ServerAddress.redacted(storeAddress))'\n", stderr)
+    fputs("bazar: \(Phrase.errorLabel.say(in: language)): \(Phrase.cannotOpenStore.say(in: language, ["path": ServerAddress.redacted(storeAddress), "reason": "\(error)"]))\n", stderr)
     exit(3)
 }
 
@@ -123,12 +130,14 @@ do {
         return try store!.withConnection(body)
     }
     let storePath = server?.place ?? storeAddress
-    status = try withConnection { connection -> Int32 in
+    status = try language.speaking { try withConnection { connection -> Int32 in
         let session = Session(store: connection, today: today, who: who, output: output)
+        session.settings.language = language
         session.storePath = storePath
         let missing = server?.isEmpty ?? store!.isMissing
         session.storeAccess = StoreAccess(missingPath: missing ? storePath : nil, readOnly: options.readOnly)
         session.settings.onError = options.onError == "continue" ? .continue : .stop
+        session.settings.csvBom = options.bom
         if let f = options.format, let format = OutputFormat(rawValue: f.lowercased()) {
             session.settings.format = format
             session.settings.formatChosen = true
@@ -144,7 +153,7 @@ do {
         var worst: Int32 = 0
         if inputs.isEmpty {
             if isatty(0) != 0 {
-                worst = Shell(session: session, environment: environment, store: store, storeName: storePath).run()
+                worst = Shell(session: session, environment: environment, store: store, storeName: storePath, startupFile: !options.noRc).run()
             } else {
                 let result = session.runScript(ScriptReader(standardInput: ()))
                 closingSummary(result, name: "<stdin>")
@@ -163,7 +172,8 @@ do {
                             result = session.runScript(try ScriptReader(path: path))
                             closingSummary(result, name: path)
                         } catch {
-                            fputs("bazar: error: cannot read script '\(path)'\n", stderr)
+                            let message = language.speaking { (error as? BazarError)?.message ?? Phrase.cannotReadScript.say(["path": path, "reason": "\(error)"]) }
+                            fputs("bazar: \(Phrase.errorLabel.say(in: language)): \(message)\n", stderr)
                             exit(2)
                         }
                     }
@@ -177,9 +187,9 @@ do {
         }
         output.flush()
         return worst
-    }
+    } }
 } catch {
-    fputs("bazar: error: \(error)\n", stderr)
+    fputs("bazar: \(Phrase.errorLabel.say(in: language)): \(language.speaking { Store.translate(error, path: storeAddress).message })\n", stderr)
     status = 3
 }
 store?.close()

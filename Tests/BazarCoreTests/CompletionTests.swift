@@ -42,7 +42,8 @@ import GRDB
             #expect(complete("re", s) == ["record", "reopen", "report"])
             #expect(complete("li", s) == ["list"])
             #expect(complete("LIST p", s) == ["participants", "products"])
-            #expect(complete("set ", s) == ["format", "on-error", "pager", "timing"])
+            #expect(complete("set ", s) == ["csv", "format", "language", "on-error", "pager", "timing"])
+            #expect(complete("set csv ", s) == ["bom"])
             let r = Completion.complete(line: "hi", cursor: 2, session: s)
             #expect(r.candidates == ["history"] && r.start == 0 && r.complete)
         }

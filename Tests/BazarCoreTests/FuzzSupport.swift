@@ -116,9 +116,15 @@ enum FuzzCheck {
     /// Returns what is wrong, or nil.
     static func diagnosticShapeProblem(_ text: String) -> String? {
         guard text.hasSuffix("\n") else { return "does not end in a newline" }
-        let lines = text.dropLast().split(separator: "\n", omittingEmptySubsequences: false)
+        var lines = text.dropLast().split(separator: "\n", omittingEmptySubsequences: false)
+        // Warnings (a place not in Jakarta's list) come before the error in the same shape: set aside.
+        while let first = lines.first, first.contains("warning: ") || first.contains("peringatan: ") {
+            lines.removeFirst()
+            while let next = lines.first, next.hasPrefix(" ") { lines.removeFirst() }
+        }
         guard let first = lines.first else { return "empty" }
-        let header = first.range(of: "error: ")
+        // The label in either language (a fuzzed line may be `set language id`).
+        let header = first.range(of: "error: ") ?? first.range(of: "kesalahan: ")
         guard let header, header.lowerBound == first.startIndex || first[..<header.lowerBound].hasSuffix(": ") else {
             return "first line is not 'error: …' or 'FILE:LINE:COL: error: …'"
         }

@@ -246,8 +246,8 @@ import Glibc
             if try session.dump() != before {
                 problem("a failed script left changes behind", String(decoding: bytes, as: UTF8.self))
             }
-            for block in sink.err.components(separatedBy: "\n").filter({ $0.contains("error: ") }) {
-                if !block.hasPrefix(path + ":") && !block.hasPrefix("error: ") {
+            for block in sink.err.components(separatedBy: "\n").filter({ $0.contains("error: ") || $0.contains("kesalahan: ") }) {
+                if !block.hasPrefix(path + ":") && !block.hasPrefix("error: ") && !block.hasPrefix("kesalahan: ") {
                     problem("script error without its place: \(block.prefix(200))", String(decoding: bytes, as: UTF8.self))
                 }
             }

@@ -1,3 +1,6 @@
+// Jakarta's list of places is data, not report logic: the model reads it too (official spellings, SPEC section 9).
+import enum BazarCore.Places
+
 /// A random valid store as plain rows (what the reference model reads) and as the bazar script that makes it
 /// (what bazar reads). Nothing here comes from BazarCore: dates and money spellings are written out by hand.
 
@@ -137,6 +140,10 @@ struct MStore {
             if rng.chance(0.8) { p.kota = variant(&rng, kotas); line += " kota \(quoted(p.kota!))" }
             if rng.chance(0.7) { p.kecamatan = variant(&rng, kecamatans); line += " kecamatan \(quoted(p.kecamatan!))" }
             if rng.chance(0.8) { p.category = variant(&rng, categories); line += " category \(quoted(p.category!))" }
+            // Jakarta's places (SPEC section 9): stored in their official spelling; a kecamatan without its kota fills it in.
+            p.kota = p.kota.map { Places.officialKota($0) ?? $0 }
+            p.kecamatan = p.kecamatan.map { Places.officialKecamatan($0) ?? $0 }
+            if p.kota == nil, let k = p.kecamatan { p.kota = Places.kotaOfKecamatan[k] }
             s.participants.append(p)
             s.script.append(line)
             for j in 0..<rng.int(0...3) {

@@ -1,3 +1,6 @@
+// Jakarta's list of places is data, not report logic: the model reads it too (official spellings, SPEC section 9).
+import enum BazarCore.Places
+
 /// The reference model of SPEC section 4: every report's totals and rows computed from a generated store's rows
 /// (`MStore`) in plain Swift, the way the spec words it. No SQL and no code shared with BazarCore's engine.
 
@@ -225,8 +228,9 @@ enum Reference {
             var name: String?
             switch dim {
             case "program": key = spelling(k, m.events.map(\.program))
-            case "kota": key = spelling(k, m.participants.map(\.kota))
-            case "kecamatan": key = spelling(k, m.participants.map(\.kecamatan))
+            // Jakarta's places by their official spelling (SPEC section 9), others by their first.
+            case "kota": key = spelling(k, m.participants.map(\.kota)).map { Places.officialKota($0) ?? $0 }
+            case "kecamatan": key = spelling(k, m.participants.map(\.kecamatan)).map { Places.officialKecamatan($0) ?? $0 }
             case "category": key = spelling(k, m.participants.map(\.category) + m.products.map(\.category))
             case "buyer": key = spelling(k, m.sales.map(\.buyer))
             case "event": name = m.events.first { $0.id == k }?.name

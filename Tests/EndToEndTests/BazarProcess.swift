@@ -39,6 +39,8 @@ enum Bazar {
         env["BAZAR_TODAY"] = "2021-09-23"
         env["BAZAR_USER"] = "tester"
         env["BAZAR_STORE"] = nil
+        // English unless a test asks otherwise, whatever the machine's locale.
+        env["BAZAR_LANG"] = "en"
         for (k, v) in extra { env[k] = v }
         env = TestBackend.map(environment: env, directory: directory)
         let arguments = program == nil ? TestBackend.map(arguments, directory: directory) : arguments

@@ -5,7 +5,8 @@ import Testing
 /// that reads, the closing line of a script, tables with emoji and CJK names in line, the PATH step.
 @Suite struct NewUserTests {
     @Test(arguments: [
-        (["--bogus"], "bazar: error: unknown option '--bogus'\n  = see 'bazar --help'\n"),
+        (["--bogus"], "bazar: error: unknown option '--bogus'\n  = did you mean '--bom'?\n"),
+        (["--frobnicate"], "bazar: error: unknown option '--frobnicate'\n  = see 'bazar --help'\n"),
         (["--stor", "x.sqlite"], "bazar: error: unknown option '--stor'\n  = did you mean '--store'?\n"),
         (["--on-error", "maybe"], "bazar: error: --on-error takes stop or continue, not 'maybe'\n  = see 'bazar --help'\n"),
     ] as [([String], String)])

@@ -63,6 +63,7 @@ enum ReportBazar {
         env["BAZAR_USER"] = "tester"
         env["BAZAR_STORE"] = nil
         env["NO_COLOR"] = nil
+        env["BAZAR_LANG"] = "en"
         for (k, v) in extra { env[k] = v }
         return try Bazar.capture(arguments, environment: env, stdin: [], directory: nil)
     }

@@ -37,7 +37,10 @@ import Glibc
     static func setUp(_ store: String) throws {
         let r = try Bazar.run(["--store", store, "-c", "open event w-2021 mode hybrid from 2021-09-23 to 2021-09-24",
                                "-c", "add participant wb", "-c", "add product wb/p price 10rb",
-                               "-c", "add participant sj", "-c", "add product sj/q price 5rb"])
+                               "-c", "add participant sj", "-c", "add product sj/q price 5rb",
+                               // The stalls are registered before the bazaar opens (a stall a script makes is locked
+                               // until it commits: a second officer adding the same new stall waits for it).
+                               "-c", "add stall wb products p", "-c", "add stall sj products q"])
         #expect(r.status == 0, "\(r.stderr)")
     }
 

@@ -32,6 +32,8 @@ final class PtyShell {
         env["BAZAR_TODAY"] = "2021-09-23"
         env["BAZAR_USER"] = "tester"
         env["BAZAR_STORE"] = nil
+        env["BAZAR_LANG"] = "en"
+        env["XDG_CONFIG_HOME"] = home + "/config"   // the start-up file: the test's, never the machine's
         env["INPUTRC"] = nil
         env["EDITRC"] = "/dev/null"
         for (k, v) in extra { env[k] = v }

@@ -8,7 +8,7 @@ public enum CommandKind: String, Sendable, CaseIterable {
     case showEvent, showParticipant, showProduct, showSale
     case report
     case run, record, dump, history, log
-    case setFormat, setOnError, setTiming, setPager
+    case setFormat, setOnError, setTiming, setPager, setCsvBom, setLanguage
     case help, quit
     case importOrders, mapSku, listMaps
 }
@@ -170,6 +170,12 @@ public enum CommandTable {
                     usage: "set timing on|off", summary: "print the time each command takes", example: "set timing on"),
         CommandSpec(.setPager, "set pager", positionals: [PositionalSpec("switch", .choice(["on", "off"]))],
                     usage: "set pager on|off", summary: "send output longer than the screen through $PAGER", example: "set pager off"),
+        CommandSpec(.setCsvBom, "set csv", positionals: [PositionalSpec("setting", .choice(["bom"])), PositionalSpec("switch", .choice(["on", "off"]))],
+                    usage: "set csv bom on|off", summary: "start CSV files with a UTF-8 byte order mark, for Excel on Windows",
+                    example: "set csv bom on"),
+        CommandSpec(.setLanguage, "set language", positionals: [PositionalSpec("language", .choice(["id", "en"]), optional: true)],
+                    usage: "set language [id|en]", summary: "speak Bahasa Indonesia (id) or English (en); alone, show which",
+                    example: "set language id"),
         CommandSpec(.help, "help", positionals: [PositionalSpec("command", .rest, optional: true)],
                     usage: "help [COMMAND]", summary: "list the commands, or show one command's syntax and an example", example: "help add sale"),
         CommandSpec(.quit, "quit", usage: "quit", summary: "leave bazar (also: exit, Ctrl-D)", example: "quit"),

@@ -18,7 +18,7 @@ extension Session {
     }
 
     func dump() throws -> String {
-        var out = "# bazar dump: load with `bazar --store STORE.sqlite FILE` (it only adds: what is in STORE stays as it was)\n"
+        var out = "# " + Phrase.dumpHeader.say() + "\n"
         for p in try records.participants() {
             out += "add participant \(p.id)" + Session.attributes(ParticipantRecord.textAttributes.map { ($0, p.fields[$0]) }) + "\n"
         }

@@ -10,7 +10,7 @@ extension Session {
                 throw BazarError(.alreadyExists(kind: "event", id: existing.id), at: cmd.span("id"))
             }
             makeCurrent(existing)
-            return .message("event \(existing.id) is current (\(Session.describeDates(existing)))")
+            return .message(Phrase.eventCurrent.say(["id": existing.id, "dates": Session.describeDates(existing)]))
         }
         guard cmd.has("on") || cmd.has("from") else {
             throw BazarError(.eventNeedsDates(id), at: cmd.span("id"))
@@ -20,7 +20,7 @@ extension Session {
         try apply(cmd, to: &event)
         event.no = try records.insertEvent(event)
         makeCurrent(event)
-        return .confirmation("event \(event.id) opened: \(event.name.map { "\($0), " } ?? "")\(Session.describeDates(event)), \(event.mode)")
+        return .confirmation(Phrase.eventOpened.say(["id": event.id, "details": "\(event.name.map { "\($0), " } ?? "")\(Session.describeDates(event)), \(event.mode)"]))
     }
 
     /// Applies the event attributes given on the command line; checks the dates.
@@ -61,7 +61,7 @@ extension Session {
     }
 
     static func describeDates(_ e: EventRecord) -> String {
-        e.start == e.end ? e.start.iso : "\(e.start.iso) to \(e.end.iso)"
+        e.start == e.end ? e.start.iso : Phrase.datesRange.say(["from": e.start.iso, "to": e.end.iso])
     }
 
     /// The event named by the optional `id` argument, or the current one.
@@ -82,14 +82,14 @@ extension Session {
     func closeEvent(_ cmd: ParsedCommand, close: Bool) throws -> Outcome {
         var event = try eventArgument(cmd)
         if event.closed == close {
-            if close { return .message("event \(event.id) is already closed") }
+            if close { return .message(Phrase.eventAlreadyClosed.say(["id": event.id])) }
             throw BazarError(.eventNotClosed(event.id), at: cmd.span("id"))
         }
         event.closed = close
         try records.updateEvent(event)
         cache.stallsEvent = 0   // what add sale keeps of the current event (its mode) is read again
         if context.event?.no == event.no { context.event = event }
-        return .confirmation("event \(event.id) \(close ? "closed" : "reopened")")
+        return .confirmation((close ? Phrase.eventClosedNow : Phrase.eventReopened).say(["id": event.id]))
     }
 
     func editEvent(_ cmd: ParsedCommand) throws -> Outcome {
@@ -109,7 +109,7 @@ extension Session {
             context.event = event
             if let d = context.day, d < event.start || d > event.end { context.day = defaultDay(for: event) }
         }
-        return .confirmation("event \(event.id) changed: \(describeChanges(cmd))")
+        return .confirmation(Phrase.eventChanged.say(["id": event.id, "changes": describeChanges(cmd)]))
     }
 
     /// `price Rp 27.000, unit botol` — what an edit set, for its confirmation.

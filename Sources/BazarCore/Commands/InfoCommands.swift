@@ -7,11 +7,11 @@ extension Session {
         let words = cmd.tokens("command").map { $0.text.lowercased() }
         if words.isEmpty {
             let w = CommandTable.all.map { $0.name.count }.max() ?? 0
-            var out = "Commands (type 'help COMMAND' for its syntax and an example):\n"
+            var out = Phrase.helpHeading.say() + "\n"
             for spec in CommandTable.all {
-                out += "  " + spec.name + String(repeating: " ", count: w - spec.name.count) + "  " + spec.summary + "\n"
+                out += "  " + spec.name + String(repeating: " ", count: w - spec.name.count) + "  " + spec.purpose + "\n"
             }
-            out += "\nMoney: 25000, 25.000, Rp 25.000, 25rb, 1,5jt, 3,3miliar. Dates: 2020-08-07, 7/8/2020, 7 Agustus 2020, today.\n"
+            out += "\n" + Phrase.helpMoneyAndDates.say() + "\n"
             return .text(out)
         }
         let matches = CommandTable.all.filter { spec in
@@ -27,8 +27,8 @@ extension Session {
         var out = ""
         for spec in matches {
             if !out.isEmpty { out += "\n" }
-            out += "\(spec.usage)\n  \(spec.summary)\n  example: \(spec.example)\n"
-            if spec.kind == .report { out += ReportHelp.text }
+            out += "\(spec.usage)\n  \(spec.purpose)\n  \(Phrase.helpExample.say()): \(spec.example)\n"
+            if spec.kind == .report { out += Language.current == .id ? ReportHelp.indonesian : ReportHelp.text }
         }
         return .text(out)
     }
@@ -52,9 +52,9 @@ extension Session {
     func record(_ cmd: ParsedCommand) throws -> Outcome {
         let path = cmd.text("file")!
         if path.lowercased() == "off" {
-            guard let was = recordPath else { return .message("not recording") }
+            guard let was = recordPath else { return .message(Phrase.notRecording.say()) }
             recordPath = nil
-            return .message("stopped recording to \(was)")
+            return .message(Phrase.recordingStopped.say(["path": was]))
         }
         guard let f = fopen(path, "a") else {
             throw BazarError(.cannotWriteFile(path: path, reason: String(cString: strerror(errno))), at: cmd.span("file"))
@@ -69,7 +69,7 @@ extension Session {
         }
         if let s = self.context.stall { context += "at \(s.id)\n" }
         if !context.isEmpty { recordWrite(context) }
-        return .message("recording changes to \(path)")
+        return .message(Phrase.recordingTo.say(["path": path]))
     }
 
     /// Appends a successful command to the record file (changes and the context they depend on).

@@ -64,7 +64,7 @@ extension Session {
         }
         // Sales and products name it next: known without asking the store.
         cache.participants[id] = p.lookupOnly
-        return .confirmation("participant \(p.id) added\(p.fields["name"].map { ": \($0)" } ?? "")")
+        return .confirmation(Phrase.participantAdded.say(["id": p.id]) + (p.fields["name"].map { ": \($0)" } ?? ""))
     }
 
     func editParticipant(_ cmd: ParsedCommand) throws -> Outcome {
@@ -75,7 +75,7 @@ extension Session {
         try records.updateParticipant(p)
         cache.participants[p.id] = nil
         if context.stall?.no == p.no { context.stall = p }
-        return .confirmation("participant \(p.id) changed: \(describeChanges(cmd))")
+        return .confirmation(Phrase.participantChanged.say(["id": p.id, "changes": describeChanges(cmd)]))
     }
 
     func addProduct(_ cmd: ParsedCommand) throws -> Outcome {
@@ -103,8 +103,8 @@ extension Session {
             throw BazarError(.alreadyExists(kind: "product", id: existing?.ref ?? "\(owner.id)/\(id)"), at: span)
         }
         cache.products[LookupCache.ProductKey(participant: owner.no, id: id)] = p.lookupOnly
-        let price = p.price.map { " at \(Money.format($0))" } ?? ""
-        return .confirmation("product \(p.ref) added\(p.name.map { ": \($0)" } ?? "")\(price)")
+        let price = p.price.map { Phrase.productAddedAt.say(["price": Money.format($0)]) } ?? ""
+        return .confirmation(Phrase.productAdded.say(["ref": p.ref]) + (p.name.map { ": \($0)" } ?? "") + price)
     }
 
     func editProduct(_ cmd: ParsedCommand) throws -> Outcome {
@@ -117,7 +117,7 @@ extension Session {
         if cmd.has("unit") { p.unit = cmd.text("unit") }
         try records.updateProduct(p)
         cache.products = [:]
-        return .confirmation("product \(p.ref) changed: \(describeChanges(cmd))")
+        return .confirmation(Phrase.productChanged.say(["ref": p.ref, "changes": describeChanges(cmd)]))
     }
 
     func addStall(_ cmd: ParsedCommand) throws -> Outcome {
@@ -138,9 +138,9 @@ extension Session {
             }
         }
         if !created && listed.isEmpty && cmd.ids("products") == nil {
-            return .message("\(p.id) already has a stall at \(event.id)")
+            return .message(Phrase.stallExists.say(["participant": p.id, "event": event.id]))
         }
-        let what = listed.isEmpty ? "" : " listing \(listed.joined(separator: ", "))"
-        return .confirmation("stall \(p.id) at \(event.id)\(created ? "" : " updated")\(what)")
+        let what = listed.isEmpty ? "" : Phrase.stallListing.say(["products": listed.joined(separator: ", ")])
+        return .confirmation((created ? Phrase.stallAdded : Phrase.stallUpdated).say(["participant": p.id, "event": event.id]) + what)
     }
 }

@@ -93,8 +93,11 @@ extension Session {
         cache.nextSaleNumber = number + 1
         lastSaleAdded = number
         guard echoConfirmations else { return .nothing }
-        let what = try sold.map { try productDetails($0).name ?? $0.ref } ?? "stall \(item.seller.id)"
-        return .confirmation("sale #\(number): \(what) × \(qty) = \(Money.format(amount)) (\(context.event!.id), \(day.iso))")
+        // In a script nobody reads the confirmation: it is not made (a script may add a million sales).
+        if !echoConfirmations && cmd.redirect == nil { return .confirmation("") }
+        let what = try sold.map { try productDetails($0).name ?? $0.ref } ?? Phrase.saleWholeStall.say(["participant": item.seller.id])
+        return .confirmation(Phrase.saleAdded.say(["number": String(number), "what": what, "qty": String(qty), "amount": Money.format(amount),
+                                                   "event": context.event!.id, "date": day.iso]))
     }
 
     /// `add sale`'s item resolved: the product (nil for a sale of the whole stall), its seller, and the seller's
@@ -163,6 +166,6 @@ extension Session {
         try writeDeferredChannels(keepDeferring: true)   // (a script on a server: its bits first, then the recount)
         try records.refreshChannels(of: sale)
         cache.forgetSaleItems()
-        return .confirmation("sale #\(n) void: \(Money.format(sale.amount)) no longer counts\(cmd.text("reason").map { " (\($0))" } ?? "")")
+        return .confirmation(Phrase.saleVoided.say(["number": String(n), "amount": Money.format(sale.amount)]) + (cmd.text("reason").map { " (\($0))" } ?? ""))
     }
 }

@@ -95,7 +95,7 @@ extension Session {
         }
         if i.cancelled > 0 { s += "  \(plural(i.cancelled, "line")) cancelled or returned, skipped\n" }
         if i.alreadyImported > 0 { s += "  \(plural(i.alreadyImported, "line")) already imported, skipped\n" }
-        return String(s.dropLast())
+        return Translate.indonesian(String(s.dropLast()))
     }
 
     /// The whole import fails: every group of lines that could not be placed, the first one located.
@@ -158,9 +158,9 @@ extension Session {
             """, arguments: [text])
         try records.mapSku(text, productNo: product.no)
         if let earlier, earlier.lowercased() != product.ref.lowercased() {
-            return .confirmation("'\(text)' is now \(product.ref) (was \(earlier))")
+            return .confirmation(Translate.indonesian("'\(text)' is now \(product.ref) (was \(earlier))"))
         }
-        return .confirmation("'\(text)' is \(product.ref)")
+        return .confirmation(Translate.indonesian("'\(text)' is \(product.ref)"))
     }
 
     func listMaps(_ cmd: ParsedCommand) throws -> Outcome {

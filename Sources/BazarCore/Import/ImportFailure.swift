@@ -27,7 +27,7 @@ public struct ImportFailure: Sendable, Equatable {
 
     /// The lines printed for it, in SPEC section 6's shape.
     public var rendered: String {
-        var out = "\(location): error: \(message)\n"
+        var out = "\(location): \(Phrase.errorLabel.say()): \(message)\n"
         for d in details { out += "   \(d)\n" }
         if let hint { out += "   = \(hint)\n" }
         return out

@@ -8,11 +8,12 @@ public enum Renderer {
         case .confirmation(let s), .message(let s): return s + "\n"
         case .text(let s): return s.hasSuffix("\n") || s.isEmpty ? s : s + "\n"
         case .table(let t):
+            let read = ReportWords.forReading(t)
             switch format {
-            case .table: return TextTable.render(t)
+            case .table: return TextTable.render(read)
             case .csv: return CSV.render(t)
             case .json: return JSON.array(t)
-            case .markdown: return Markdown.render(t)
+            case .markdown: return Markdown.render(read)
             }
         case .record(let t):
             switch format {
@@ -23,6 +24,8 @@ public enum Renderer {
             }
         case .report(let r):
             return ReportRenderer.render(r, as: format)
+        case .crossTab(let x):
+            return CrossTabRenderer.render(x, as: format)
         }
     }
 
@@ -34,17 +37,18 @@ public enum Renderer {
         case .int(let n): return String(n)
         case .money(let m): return Money.format(m)
         case .day(let d): return d
-        case .bool(let b): return b ? "yes" : "no"
+        case .bool(let b): return (b ? Phrase.yes : Phrase.no).say()
         case .list(let l): return l.joined(separator: " ")
-        case .tenths(let t): return Renderer.tenths(t) + "%"
+        case .tenths(let t): return Renderer.tenths(t, comma: Language.current == .id) + "%"
         }
     }
 
     /// `123.4` from 1234 tenths, without floating point.
-    static func tenths(_ t: Int64) -> String {
+    static func tenths(_ t: Int64, comma: Bool = false) -> String {
         let sign = t < 0 ? "-" : ""
         let m = t.magnitude
-        return "\(sign)\(m / 10).\(m % 10)"
+        // (Indonesian writes a decimal comma: 17,9%. CSV and JSON keep the point.)
+        return "\(sign)\(m / 10)\(comma ? "," : ".")\(m % 10)"
     }
 
     /// How a cell reads in CSV: money and numbers as plain integers, for spreadsheets.
@@ -122,8 +126,26 @@ enum CSV {
 
     static func render(_ t: ResultTable) -> String {
         var out = t.columns.map(field).joined(separator: ",") + "\r\n"
-        for row in t.rows { out += row.map { field(Renderer.plain($0)) }.joined(separator: ",") + "\r\n" }
+        for row in t.rows { out += row.map(cell).joined(separator: ",") + "\r\n" }
         return out
+    }
+
+    /// One cell: text that a spreadsheet would run as a formula is defused (SPEC section 10).
+    static func cell(_ c: Cell) -> String {
+        switch c {
+        case .text, .day, .list: return field(defused(Renderer.plain(c)))
+        default: return field(Renderer.plain(c))
+        }
+    }
+
+    /// Text starting with `=`, `+`, `-`, `@`, TAB or CR gets a leading `'`, so no spreadsheet reads it as a
+    /// formula (`=HYPERLINK(…)`, `+62 812…`, `@SUM(1)`); the `'` is what spreadsheets themselves use for this.
+    static func defused(_ s: String) -> String {
+        guard let first = s.unicodeScalars.first else { return s }
+        switch first {
+        case "=", "+", "-", "@", "\t", "\r": return "'" + s
+        default: return s
+        }
     }
 }
 

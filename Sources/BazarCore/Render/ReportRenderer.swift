@@ -48,11 +48,13 @@ enum ReportRenderer {
     }
 
     static func keyText(_ cell: Cell) -> String {
-        if case .null = cell { return "(none)" }
+        if case .null = cell { return Phrase.none.say() }
         return Renderer.display(cell)
     }
 
-    static let totalLabels: [String: String] = ["achievement_pct": "achievement"]
+
+    /// A total's label by its JSON name (`achievement_pct` → `achievement`, `capaian` in Indonesian).
+    static var totalLabels: [String: String] { Language.current == .id ? ReportWords.indonesian : ReportWords.english }
 
     /// The totals to show in a table: a target only where there is one.
     static func shownTotals(_ r: ReportResult) -> [(String, Cell)] {
@@ -69,14 +71,14 @@ enum ReportRenderer {
             if case .text(let d)? = r.scope.first(where: { $0.0 == "by" })?.1 { return d }
             return "key"
         }()
-        return r.rows.columns.map { c in c == "key" ? by : (c == "share_pct" ? "share" : c) }
+        return r.rows.columns.map { c in ReportWords.label(c == "key" ? by : c) }
     }
 
     /// The `total` line under the rows, from the totals.
     static func totalRow(_ r: ReportResult) -> [Cell] {
         r.rows.columns.map { c in
             switch c {
-            case "key": return .text("total")
+            case "key": return .text(Phrase.total.say())
             case "event": return .text("")
             case "share_pct":
                 if case .money(let m)? = r.total("omzet"), m > 0 { return .tenths(1000) }
@@ -88,13 +90,16 @@ enum ReportRenderer {
 
     static func bestLine(_ r: ReportResult) -> String? {
         guard r.namesBest else { return nil }
-        guard let best = r.best else { return "\(r.bestLabel): none (nothing sold)" }
+        let bestLabel = r.bestLabel == "best month" ? Phrase.bestMonth.say() : r.bestLabel == "best" ? Phrase.best.say() : r.bestLabel
+        guard let best = r.best else { return "\(bestLabel): \(Phrase.bestNone.say())" }
         func cell(_ name: String) -> Cell? { r.rows.columns.firstIndex(of: name).map { best[$0] } }
-        var s = "\(r.bestLabel): \(keyText(best[0]))"
+        var key = keyText(best[0])
+        if r.bestLabel == "best month" { key = ReportWords.month(key) }
+        var s = "\(bestLabel): \(key)"
         if let o = cell("omzet") { s += " · " + display(o) }
         if let p = cell("share_pct"), case .tenths = p { s += " (\(display(p)))" }
         if let pr = cell("products"), let pa = cell("participants") {
-            s += " · \(display(pr)) products from \(display(pa)) participants"
+            s += " · " + Phrase.bestProducts.say(["products": display(pr), "participants": display(pa)])
         }
         return s
     }
@@ -102,16 +107,18 @@ enum ReportRenderer {
     // MARK: table
 
     static func table(_ r: ReportResult) -> String {
-        var out = r.title.isEmpty ? "" : r.title + "\n\n"
+        let r = ReportWords.forReading(r)
+        let title = ReportWords.title(r.title)
+        var out = title.isEmpty ? "" : title + "\n\n"
         let totals = shownTotals(r)
-        let labelWidth = totals.map { DisplayWidth.of(totalLabels[$0.0] ?? $0.0) }.max() ?? 0
+        let labelWidth = totals.map { DisplayWidth.of(ReportWords.label($0.0)) }.max() ?? 0
         for (name, value) in totals {
-            let label = totalLabels[name] ?? name
+            let label = ReportWords.label(name)
             out += DisplayWidth.padded(label, to: labelWidth) + "  " + display(value) + "\n"
         }
         out += "\n"
         if r.rows.rows.isEmpty {
-            out += "(no rows)\n"
+            out += Phrase.noRows.say() + "\n"
         } else {
             out += aligned(headers: headers(r), rows: r.rows.rows, total: totalRow(r))
         }
@@ -196,13 +203,15 @@ enum ReportRenderer {
     }
 
     static func markdown(_ r: ReportResult) -> String {
-        var out = r.title.isEmpty ? "" : "**" + Markdown.escape(r.title) + "**\n\n"
+        let r = ReportWords.forReading(r)
+        let title = ReportWords.title(r.title)
+        var out = title.isEmpty ? "" : "**" + Markdown.escape(title) + "**\n\n"
         let totals = shownTotals(r)
-        out += "| " + totals.map { Markdown.escape(totalLabels[$0.0] ?? $0.0) }.joined(separator: " | ") + " |\n"
+        out += "| " + totals.map { Markdown.escape(ReportWords.label($0.0)) }.joined(separator: " | ") + " |\n"
         out += "|" + String(repeating: " ---: |", count: totals.count) + "\n"
         out += "| " + totals.map { Markdown.escape(display($0.1)) }.joined(separator: " | ") + " |\n\n"
         if r.rows.rows.isEmpty {
-            out += "(no rows)\n"
+            out += Phrase.noRows.say() + "\n"
         } else {
             let cols = headers(r)
             let numeric = cols.indices.map { i in r.rows.rows.contains { i < $0.count && Renderer.isNumeric($0[i]) } }

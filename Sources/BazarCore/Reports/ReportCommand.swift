@@ -6,6 +6,7 @@ extension Session {
     func report(_ cmd: ParsedCommand) throws -> Outcome {
         do {
             let request = try parseReport(cmd)
+            if request.dimension2 != nil { return .crossTab(try computeCrossTab(request)) }
             return .report(try computeReport(request))
         } catch let e as DatabaseError {
             // A store error anywhere in a report reaches the user in words, never as SQLite's text.
@@ -94,7 +95,8 @@ extension Session {
                 throw BazarError(.unexpectedWord(t.text, usage: usage()), at: t.span)
             }
             let periodWord = ["year", "month", "range", "period"].contains(w)
-            let seenKey = periodWord ? "period" : w
+            // A second `by` makes a cross-tab (`by D1 by D2`); a third is one too many.
+            let seenKey = periodWord ? "period" : (w == "by" && seen.contains("by") && !seen.contains("by2") ? "by2" : w)
             if seen.contains(seenKey) || (periodWord && req.period != nil) || (w == "event" && req.event != nil) {
                 throw BazarError(.duplicateAttribute(w), at: t.span)
             }
@@ -125,11 +127,16 @@ extension Session {
                 guard let e = try records.event(id: v.text) else { throw unknownEvent(v.text, at: v.span) }
                 req.event = e
             case "by":
-                guard kind != .top, kind != .unsold else { throw BazarError(.unexpectedWord(t.text, usage: usage()), at: t.span) }
+                // `report top … by D`: the ranking down, D across (a cross-tab).
+                guard kind != .unsold else { throw BazarError(.unexpectedWord(t.text, usage: usage()), at: t.span) }
                 guard let d = ReportDimension(rawValue: v.text.lowercased()) else {
                     throw BazarError(.badChoice(attribute: "dimension", value: v.text, allowed: ReportDimension.allCases.map(\.rawValue)), at: v.span)
                 }
-                req.dimension = d
+                if req.dimension != nil || kind == .top {
+                    try req.setColumnDimension(d, at: v.span)
+                } else {
+                    req.dimension = d
+                }
             case "limit":
                 guard v.isWord, let n = Int(v.text), n >= 1, n <= 1_000_000 else {
                     throw BazarError(.expected("a number of rows, 1 or more", found: v.text), at: v.span)
@@ -194,16 +201,7 @@ extension Session {
     // MARK: computing
 
     func computeReport(_ req: ReportRequest) throws -> ReportResult {
-        var scope = ReportScope()
-        scope.period = req.period
-        scope.program = req.program
-        scope.mode = req.mode
-        scope.eventNo = req.event?.no
-        scope.kota = req.kota
-        scope.kecamatan = req.kecamatan
-        scope.participantNo = req.participant?.no
-        scope.category = req.category
-        scope.channel = req.channel
+        var scope = req.scope
         scope.dialect = store.dialect
         var engine = ReportEngine(store: store, scope: scope)
         engine.storePath = storePath
@@ -279,7 +277,7 @@ enum ReportKind: String, CaseIterable, Sendable {
         case .event: return "report event [ID] [FILTER VALUE …] [by DIMENSION]"
         case .range: return "report range PERIOD [FILTER VALUE …] [by DIMENSION]"
         case .participant: return "report participant ID [year YEAR] [FILTER VALUE …] [by DIMENSION]"
-        case .top: return "report top products|participants|categories [PERIOD|EVENT] [FILTER VALUE …] [limit N]"
+        case .top: return "report top products|participants|categories [PERIOD|EVENT] [FILTER VALUE …] [by DIMENSION] [limit N]"
         case .unsold: return "report unsold [PERIOD|EVENT] [FILTER VALUE …] [limit N]"
         }
     }
@@ -299,6 +297,8 @@ struct ReportRequest {
     var category: String?
     var channel: String?
     var dimension: ReportDimension?
+    /// The second `by` of a cross-tab: its columns.
+    var dimension2: ReportDimension?
     var limit: Int?
     var topOf: ReportDimension?
 
@@ -352,6 +352,7 @@ struct ReportRequest {
         }
         for (k, v) in filterPairs { s.append((k, .text(v))) }
         s.append(("by", .text(kind == .unsold ? "listing" : effectiveDimension.rawValue)))
+        if let d2 = dimension2 { s.append(("across", .text(d2.rawValue))) }
         if let n = limit ?? ((kind == .top || kind == .unsold) ? 10 : nil) { s.append(("limit", .int(Int64(n)))) }
         return s
     }
@@ -367,6 +368,7 @@ struct ReportRequest {
         parts.append(head)
         for (k, v) in filterPairs { parts.append("\(k) \(v.contains(" ") ? "\"\(v)\"" : v)") }
         if kind != .top && kind != .unsold { parts.append("by \(effectiveDimension.rawValue)") }
+        if let d2 = dimension2 { parts[parts.count - 1] += (kind == .top ? " · by " : " by ") + d2.rawValue }
         return parts.joined(separator: " · ")
     }
 
@@ -411,7 +413,8 @@ enum ReportHelp {
           category C, channel online|offline; kota and kecamatan are the business's. A value that
           matches nothing in the store is an error. Text values group without case.
         by DIMENSION: month, day, event, program, mode, participant, product, category, kota,
-          kecamatan, channel, buyer.
+          kecamatan, channel, buyer. Two make a cross-tab: by D1 by D2 (D1 down, D2 across, omzet;
+          report top … by D puts the ranking down and D across).
         Totals: events, omzet, units, sales, participants, stalls, products, listings, target,
           achievement_pct (only when no participant, place, category or channel filter narrows the
           scope). Rows name their event, participant or product. Voided sales never count. An event
@@ -421,6 +424,7 @@ enum ReportHelp {
           report year 2020 program BORJU
           report month Agustus 2020
           report event jakpus-2021-09 by kecamatan
+          report event jakpus-2021-09 by kecamatan by day > kecamatan.xlsx
           report range 2021-11-26..2021-12-05 program JBL by event
           report top products 2021 limit 5
           report unsold year 2020 program BORJU

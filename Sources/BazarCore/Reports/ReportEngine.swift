@@ -210,7 +210,10 @@ struct ReportEngine {
         return try rows.map { row in
             var row = row
             guard part < row.keys.count, let k = row.keys[part] else { return row }
-            row.keys[part] = try spelled(k)
+            var s = try spelled(k)
+            // Jakarta's places under their official spelling (SPEC section 9).
+            if dim == .kota { s = Places.officialKota(s) ?? s } else if dim == .kecamatan { s = Places.officialKecamatan(s) ?? s }
+            row.keys[part] = s
             if row.keys.count == 1 { row.key = row.keys[0] }
             return row
         }

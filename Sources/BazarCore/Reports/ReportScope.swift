@@ -151,7 +151,8 @@ struct ReportScope {
         if let saleKey {
             select.append("\(saleKey) AS t")
             // A key made of the day (month, day) follows from the groups by day: grouping by it too would sort.
-            if !saleKey.contains("day") { groups += 1 }
+            // (Only those: a cross-tab's key of day and channel together must be grouped on.)
+            if saleKey != "day" && saleKey != "substr(day, 1, 7)" { groups += 1 }
         } else {
             select.append("NULL AS t")
         }

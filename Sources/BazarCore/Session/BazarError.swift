@@ -80,6 +80,11 @@ public enum Problem: Sendable, Equatable {
     // MARK: files and the store (exit 3 for the store)
     case cannotOpenFile(path: String, reason: String)
     case cannotWriteFile(path: String, reason: String)
+    // Files to hand on (Render/Files).
+    case unknownFileFormat(ext: String, known: [String])
+    case formatNotForCommand(ext: String, command: String, allowed: String)
+    case cannotAppendDocument(ext: String)
+    case tooLargeForSpreadsheet(String)
     case scriptRecursion(String)
     case storeNotBazar(path: String)
     case storeNotSQLite(path: String)
@@ -110,7 +115,8 @@ public enum Problem: Sendable, Equatable {
         }
     }
 
-    public var message: String {
+    /// In English; `message` (Problem+Language.swift) speaks the current language.
+    var englishMessage: String {
         switch self {
         case .unterminatedString: return "unterminated string"
         case .badEscape(let e): return "unknown escape '\\\(e)' in a string"
@@ -175,6 +181,10 @@ public enum Problem: Sendable, Equatable {
 
         case .cannotOpenFile(let path, let reason): return "cannot open '\(path)': \(reason)"
         case .cannotWriteFile(let path, let reason): return "cannot write '\(path)': \(reason)"
+        case .unknownFileFormat(let ext, _): return "bazar cannot write .\(ext) files"
+        case .formatNotForCommand(let ext, let command, _): return "'\(command)' cannot be written as .\(ext)"
+        case .cannotAppendDocument(let ext): return "cannot append to a .\(ext) file"
+        case .tooLargeForSpreadsheet(let what): return "\(what) is too large to be written exactly in a spreadsheet"
         case .scriptRecursion(let path): return "script '\(path)' runs itself"
         case .storeNotBazar(let path): return "'\(path)' is an SQLite database of another program, not a bazar store"
         case .storeNotSQLite(let path): return "'\(path)' is not a bazar store (not an SQLite database)"
@@ -194,8 +204,8 @@ public enum Problem: Sendable, Equatable {
         }
     }
 
-    /// What to do about it.
-    public var hint: String? {
+    /// What to do about it, in English; `hint` speaks the current language.
+    var englishHint: String? {
         switch self {
         case .unterminatedString: return "close the string with '\"'"
         case .badEscape: return "inside quotes write \\\" for a quote and \\\\ for a backslash"
@@ -266,7 +276,16 @@ public enum Problem: Sendable, Equatable {
         case .undoConflict: return "nothing was undone; correct it by hand with 'edit' or 'void sale'"
 
         case .cannotOpenFile: return "check the path and its permissions"
-        case .cannotWriteFile: return "check the directory exists and is writable"
+        case .cannotWriteFile(let path, let reason):
+            if reason.contains("space") { return "free some disk space or write elsewhere; the file was left as it was" }
+            if reason.contains("directory '") { return "create the directory first, or write elsewhere" }
+            if reason.contains("is a directory") { return "name a file inside it, e.g. \(path.hasSuffix("/") ? path : path + "/")laporan.xlsx" }
+            if reason.contains("read-only") { return "make it writable (chmod u+w FILE) or write to another name; it was left as it was" }
+            return "check the directory exists and is writable"
+        case .unknownFileFormat(_, let known): return "write one of: " + known.map { "." + $0 }.joined(separator: ", ")
+        case .formatNotForCommand(_, _, let allowed): return allowed
+        case .cannotAppendDocument: return "write it whole with '>' instead of '>>'"
+        case .tooLargeForSpreadsheet: return "spreadsheets hold whole numbers exactly up to 9.007.199.254.740.992; write .csv or .json instead"
         case .scriptRecursion: return "a script may not run itself, directly or through another"
         case .storeNotBazar, .storeNotSQLite: return "choose another file with --store PATH; this one was left untouched"
         case .storeLocked: return "wait for the other bazar to finish, then try again"

@@ -56,24 +56,27 @@ public enum Completion {
         var inQuote = false
         var escaped = false
         var wordStart = 0
+        var quoteStart = -1
         for (i, c) in bytes.enumerated() {
             if inQuote {
                 if escaped { escaped = false } else if c == UInt8(ascii: "\\") { escaped = true } else if c == UInt8(ascii: "\"") { inQuote = false }
                 continue
             }
-            if c == UInt8(ascii: "\"") { inQuote = true; continue }
+            if c == UInt8(ascii: "\"") { inQuote = true; quoteStart = i; continue }
             if c == 32 || c == 9 || c == UInt8(ascii: ">") { wordStart = i + 1 }
             if c == UInt8(ascii: "#") { return CompletionResult(start: cursor, candidates: []) }
         }
         let none = CompletionResult(start: wordStart, candidates: [])
-        if inQuote { return none }
+        // Inside an open quote only a place name is offered (`kecamatan "Tanah A`).
+        if inQuote && quoteStart != wordStart { return none }
         let partial = String(decoding: bytes[wordStart...], as: UTF8.self)
         guard let tokens = try? Lexer.tokenize(String(decoding: bytes[..<wordStart], as: UTF8.self)) else { return none }
         // After `>` or `>>`: a file name.
         if let last = tokens.last, case .redirect = last.kind { return CompletionResult(start: wordStart, candidates: [], files: true) }
         if tokens.contains(where: { if case .redirect = $0.kind { return true } else { return false } }) { return none }
         var c = Completer(session: session, start: wordStart, partial: partial)
-        return c.complete(tokens)
+        let r = c.complete(tokens)
+        return inQuote && !c.placeValue ? none : r
     }
 
     static func commonPrefix(_ words: [String]) -> String {
@@ -93,6 +96,8 @@ public enum Completion {
 /// One completion: the word typed so far and what the line before it says.
 struct Completer {
     let session: Session
+    /// Set when the word at the cursor is a place (the only completion inside an open quote).
+    var placeValue = false
     let start: Int
     let partial: String
     let lower: String
@@ -138,7 +143,7 @@ struct Completer {
 
     /// Walks the arguments typed after the command words, as the parser would, to find what the
     /// word at the cursor is: a positional, an attribute's value, or a new attribute name.
-    func arguments(_ spec: CommandSpec, _ rest: [Token]) -> CompletionResult {
+    mutating func arguments(_ spec: CommandSpec, _ rest: [Token]) -> CompletionResult {
         if spec.kind == .report { return report(rest) }
         if spec.kind == .help { return help(rest) }
         let parser = session.parser
@@ -175,6 +180,7 @@ struct Completer {
             if i + 1 >= rest.count {
                 return value(attribute.kind, name: attribute.name, spec: spec, values: values)
             }
+            values[attribute.name] = rest[i + 1].text
             i = consume(parser, attribute.kind, name: attribute.name, rest, at: i + 1, spec: spec)
             lastList = attribute.kind == .idList ? attribute : nil
         }
@@ -210,7 +216,8 @@ struct Completer {
     }
 
     /// The values a kind of argument takes, at this place in this command.
-    func value(_ kind: ValueKind, name: String, spec: CommandSpec, values: [String: String]) -> CompletionResult {
+    mutating func value(_ kind: ValueKind, name: String, spec: CommandSpec, values: [String: String]) -> CompletionResult {
+        if kind == .text, PlaceCheck.attributes.contains(name) { return place(name, values: values, spec: spec) }
         switch kind {
         case .choice(let choices):
             return result(choices)
@@ -301,7 +308,7 @@ struct Completer {
 
     // MARK: report and help
 
-    func report(_ rest: [Token]) -> CompletionResult {
+    mutating func report(_ rest: [Token]) -> CompletionResult {
         let words = rest.map { $0.text.lowercased() }
         guard let kind = words.first else { return result(Completion.reportKinds) }
         let previous = words.last!
@@ -324,7 +331,16 @@ struct Completer {
         case "program":
             return result((try? session.store.values(as: String.self, "SELECT DISTINCT program FROM event WHERE program IS NOT NULL LIMIT 500")) ?? [])
         case "kota", "kecamatan":
-            return result((try? session.store.values(as: String.self, "SELECT DISTINCT \(previous) FROM participant WHERE \(previous) IS NOT NULL LIMIT 500")) ?? [])
+            // Jakarta's official names (the kota's kecamatan first), and other places in the store (Bekasi, Depok).
+            var values: [String: String] = [:]
+            for (i, w) in words.enumerated() where w == "kota" && i + 1 < rest.count { values["kota"] = rest[i + 1].text }
+            let official = place(previous, values: values, spec: nil)
+            let stored = ((try? session.store.values(as: String.self, "SELECT DISTINCT \(previous) FROM participant WHERE \(previous) IS NOT NULL LIMIT 500")) ?? [])
+                .filter { (previous == "kota" ? Places.officialKota($0) : Places.officialKecamatan($0)) == nil }
+                .map { $0.contains(" ") ? "\"\($0)\"" : $0 }
+            let others = stored.filter { Places.key($0).hasPrefix(Places.key(partial)) }
+            guard !others.isEmpty else { return official }
+            return merge(official, CompletionResult(start: start, candidates: others.sorted()))
         case "category":
             return result((try? session.store.values(as: String.self, "SELECT category FROM participant WHERE category IS NOT NULL UNION SELECT category FROM product WHERE category IS NOT NULL LIMIT 500")) ?? [])
         case "limit", "year": return result([])

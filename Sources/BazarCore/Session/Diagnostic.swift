@@ -11,17 +11,24 @@ public enum Diagnostic {
         // An import's error points into the imported file (`orders.xlsx:row 17:Jumlah Produk Dibeli:`), not the command.
         if case .importFailed(let failure) = error.problem {
             var f = failure
-            f.message = printable(f.message)
-            f.details = f.details.map(printable)
-            f.hint = f.hint.map(printable)
-            let from = line.flatMap { l in l.file.map { "   (from \($0):\(l.number): \(printable(l.text)))\n" } } ?? ""
+            if Language.current == .id { f.location = f.location.replacing(":row ", with: ":baris ") }
+            f.message = printable(Problem.reason(f.message))
+            f.details = f.details.map { printable(Problem.reason($0)) }
+            f.hint = f.hint.map { printable(Problem.reason($0)) }
+            let from = line.flatMap { l in l.file.map { "   (\(Phrase.importFrom.say()) \($0):\(l.number): \(printable(l.text)))\n" } } ?? ""
             return f.rendered + from
         }
+        return render(message: error.message, hint: error.hint, span: error.span, line: line)
+    }
+
+    /// An error, or a warning (`warning: …` in the same shape: the line goes on).
+    public static func render(message: String, hint: String?, span: SourceSpan?, line: SourceLine?, warning: Bool = false) -> String {
         var out = ""
-        let message = printable(error.message)
-        let hint = error.hint.map(printable)
+        let message = printable(message)
+        let hint = hint.map(printable)
+        let label = (warning ? Phrase.warningLabel : Phrase.errorLabel).say()
         guard let line else {
-            out += "error: \(message)\n"
+            out += "\(label): \(message)\n"
             if let hint { out += "  = \(hint)\n" }
             return out
         }
@@ -30,11 +37,11 @@ public enum Diagnostic {
         // (byte offsets) still hold.
         // Only a window of 200 characters around the error is ever shown: of a line that may be megabytes long, the
         // bytes up to a little past the error's start are all that is looked at (and copied).
-        let kept = min(line.text.utf8.count, (error.span?.start ?? 0) + 65_536)
+        let kept = min(line.text.utf8.count, (span?.start ?? 0) + 65_536)
         var bytes = Array(line.text.utf8.prefix(kept))
         for i in bytes.indices where bytes[i] < 0x20 || bytes[i] == 0x7F { bytes[i] = 0x20 }
         let clean = String(decoding: bytes, as: UTF8.self)
-        let span = error.span.map { SourceSpan(start: min($0.start, bytes.count), end: min($0.end, bytes.count)) }
+        let span = span.map { SourceSpan(start: min($0.start, bytes.count), end: min($0.end, bytes.count)) }
         // Display columns count the characters of the whole line (a combining mark belongs to the
         // character before it): the caret starts on the character holding the span's first byte.
         var spanColumns: (before: Int, through: Int)?
@@ -52,9 +59,9 @@ public enum Diagnostic {
         let column = spanColumns.map { $0.before + 1 }
         let number = String(line.number)
         if let file = line.file {
-            out += "\(file):\(line.number):\(column ?? 1): error: \(message)\n"
+            out += "\(file):\(line.number):\(column ?? 1): \(label): \(message)\n"
         } else {
-            out += "error: \(message)\n"
+            out += "\(label): \(message)\n"
         }
         let gutterWidth = max(5, number.count + 1)
         let pad = String(repeating: " ", count: gutterWidth)

@@ -12,6 +12,8 @@ public enum Outcome: Sendable {
     case record(ResultTable)
     /// A report: totals and rows (section 4).
     case report(ReportResult)
+    /// A cross-tab, `report … by D1 by D2`.
+    case crossTab(CrossTab)
     /// Plain text printed as it is, whatever the format: `help`, `dump`.
     case text(String)
     /// Leave the session.

@@ -7,14 +7,15 @@ extension RunResult {
     /// Nil when the script stopped on an error and nothing of it was kept (its error says so).
     public func summary(name: String) -> String? {
         if rolledBack || storeUnusable { return nil }
-        var parts = ["\(RunResult.grouped(lines)) line\(lines == 1 ? "" : "s")"]
+        func count(_ phrase: Phrase, _ n: Int) -> String { phrase.say(["n": RunResult.grouped(n), "s": n == 1 ? "" : "s"]) }
+        var parts = [count(.summaryLines, lines)]
         if errors > 0 {
-            parts.append("\(RunResult.grouped(commands)) command\(commands == 1 ? "" : "s") applied")
-            parts.append("\(RunResult.grouped(errors)) not applied (see above)")
+            parts.append(count(.summaryApplied, commands))
+            parts.append(count(.summaryNotApplied, errors))
         }
-        parts.append("\(RunResult.grouped(sales)) sale\(sales == 1 ? "" : "s") added")
+        parts.append(count(.summarySales, sales))
         let others = changes - sales
-        if others > 0 { parts.append("\(RunResult.grouped(others)) other change\(others == 1 ? "" : "s")") }
+        if others > 0 { parts.append(count(.summaryOthers, others)) }
         return "\(name): " + parts.joined(separator: ", ")
     }
 

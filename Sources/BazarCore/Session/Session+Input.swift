@@ -31,6 +31,7 @@ extension Session {
     /// One command typed in the shell or given with `-c`: its own transaction, committed
     /// (durably) before its confirmation is printed.
     public func runLine(_ line: SourceLine) -> RunResult {
+        if Language.current != settings.language { return settings.language.speaking { runLine(line) } }
         // `set timing on`: the time each command took, after its output.
         let timing = settings.timing
         let started = timing ? Session.monotonicSeconds() : 0
@@ -101,8 +102,8 @@ extension Session {
     /// `Time: 0.412 ms`.
     static func formatTime(_ seconds: Double) -> String {
         let ms = seconds * 1000
-        if ms < 1000 { return "Time: " + String(format: "%.3f ms", ms) + "\n" }
-        return "Time: " + String(format: "%.3f ms (%.1f s)", ms, seconds) + "\n"
+        if ms < 1000 { return Phrase.time.say(["time": String(format: "%.3f ms", ms)]) + "\n" }
+        return Phrase.time.say(["time": String(format: "%.3f ms (%.1f s)", ms, seconds)]) + "\n"
     }
 
     static let readsSeveralTimes: Set<CommandKind> = [.report, .dump, .listEvents, .listParticipants, .listProducts, .listStalls, .listSales]
@@ -152,6 +153,7 @@ extension Session {
     /// A script: all or nothing under `on-error stop`; under `continue` each bad line is rolled
     /// back alone and reported, and the good ones stay. Nested scripts (`run` inside a script) are savepoints.
     public func runScript(_ reader: ScriptReader) -> RunResult {
+        if Language.current != settings.language { return settings.language.speaking { runScript(reader) } }
         var result = RunResult()
         let name = reader.file ?? "<stdin>"
         if runningScripts.contains(name), reader.file != nil {
@@ -256,6 +258,10 @@ extension Session {
 
     /// One line of a script, already parsed; false when it failed.
     func runScriptLine(_ line: SourceLine, parsed: Result<ParsedCommand?, any Error>, into result: inout RunResult) -> Bool {
+        // (`set language` in a script speaks the new language from the next line on.)
+        if Language.current != settings.language {
+            return settings.language.speaking { runScriptLine(line, parsed: parsed, into: &result) }
+        }
         let command: ParsedCommand
         switch parsed {
         case .success(let c?): command = c
@@ -301,19 +307,16 @@ extension Session {
     func emit(_ outcome: Outcome, for command: ParsedCommand) throws {
         if case .nothing = outcome, command.redirect == nil { return }
         if let redirect = command.redirect {
-            let format = settings.formatChosen ? settings.format : (OutputFormat.forPath(redirect.path) ?? settings.format)
-            let text = Renderer.render(outcome, as: format)
-            guard let f = fopen(redirect.path, redirect.append ? "a" : "w") else {
-                throw BazarError(.cannotWriteFile(path: redirect.path, reason: String(cString: strerror(errno))), at: redirect.span)
-            }
-            defer { fclose(f) }
-            if fputs(text, f) < 0 {
-                throw BazarError(.cannotWriteFile(path: redirect.path, reason: String(cString: strerror(errno))), at: redirect.span)
-            }
+            try writeFile(outcome, for: command, to: redirect)
             return
         }
         if case .confirmation = outcome, !echoConfirmations { return }
-        let text = Renderer.render(outcome, as: settings.format)
+        var text = Renderer.render(outcome, as: settings.format)
+        // `--bom`: CSV on standard output starts with one byte order mark, like a file.
+        if settings.csvBom, settings.format == .csv, !settings.bomWritten, !text.isEmpty {
+            text = "\u{FEFF}" + text
+            settings.bomWritten = true
+        }
         if !text.isEmpty { output.write(text) }
     }
 

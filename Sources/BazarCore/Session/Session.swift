@@ -49,6 +49,8 @@ public final class Session {
     var changeNote: String?
     /// Lookups the hot path of `add sale` repeats; cleared whenever a transaction rolls back.
     var cache = LookupCache()
+    /// Places already warned about in scripts (`Session+Places.swift`): each once, not on every line.
+    var warnedPlaces = Set<String>()
     /// The number of the sale this session added last (`void sale last`); nil after a failed `add sale`,
     /// a rollback or `undo`.
     var lastSaleAdded: Int64?
@@ -71,6 +73,8 @@ public final class Session {
 
     /// Runs one command. Throws `BazarError` with a span into the command's line.
     public func execute(_ command: ParsedCommand) throws -> Outcome {
+        try checkRedirect(command)
+        let command = checkingPlaces(command)
         switch command.kind {
         case .openEvent: return try openEvent(command)
         case .closeEvent: return try closeEvent(command, close: true)
@@ -115,6 +119,10 @@ public final class Session {
         case .setPager:
             settings.pager = command.text("switch") == "on"
             return .nothing
+        case .setCsvBom:
+            settings.csvBom = command.text("switch") == "on"
+            return .nothing
+        case .setLanguage: return setLanguage(command)
         case .help: return try help(command)
         case .quit: return .quit
         case .importOrders: return try importOrders(command)

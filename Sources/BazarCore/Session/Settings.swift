@@ -1,15 +1,5 @@
 public enum OutputFormat: String, Sendable, CaseIterable {
     case table, csv, json, markdown
-
-    /// The format a redirect's file extension asks for.
-    public static func forPath(_ path: String) -> OutputFormat? {
-        let lower = path.lowercased()
-        if lower.hasSuffix(".csv") { return .csv }
-        if lower.hasSuffix(".json") { return .json }
-        if lower.hasSuffix(".md") || lower.hasSuffix(".markdown") { return .markdown }
-        if lower.hasSuffix(".txt") { return .table }
-        return nil
-    }
 }
 
 public enum ErrorPolicy: String, Sendable {
@@ -19,11 +9,17 @@ public enum ErrorPolicy: String, Sendable {
 /// The session's settings (`set …` and the command-line flags).
 public struct Settings: Sendable {
     public var format: OutputFormat = .table
-    /// True once the user chose a format (flag or `set format`): it then wins over a redirect's extension.
+    /// True once the user chose a format (flag or `set format`). A redirect's extension still wins (SPEC section 3).
     public var formatChosen = false
     public var onError: ErrorPolicy = .stop
     public var timing = false
     public var pager = true
+    /// `set csv bom on` / `--bom`: CSV files start with a UTF-8 byte order mark, for Excel on Windows.
+    public var csvBom = false
+    /// Standard output's CSV has had its BOM.
+    var bomWritten = false
+    /// The language of everything said (`--lang`, `set language`, `$BAZAR_LANG`, the locale).
+    public var language: Language = .en
     /// How report bar charts are drawn; the program decides it once from the terminal and `NO_COLOR`.
     public var chart = ChartStyle()
     /// The terminal's width now, asked at each report (a window may be resized between reports); nil: keep `chart.width`.

@@ -148,7 +148,8 @@ extension Session {
         revalidateContext()   // (also forgets the last sale added: it may be the one undone)
         let left = undoLog.groups.count
         let rows = last.steps.count
-        return .confirmation("undone: \(last.label) (\(rows) row change\(rows == 1 ? "" : "s") reverted; \(left == 0 ? "nothing more" : "\(left) more") to undo)")
+        let more = left == 0 ? Phrase.undoneNothingMore.say() : Phrase.undoneMore.say(["count": String(left)])
+        return .confirmation(Phrase.undone.say(["label": last.label, "rows": String(rows), "s": rows == 1 ? "" : "s", "left": more]))
     }
 
     // MARK: record FILE

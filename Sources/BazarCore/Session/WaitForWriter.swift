@@ -9,7 +9,7 @@ extension Session {
     /// It says so on screen; Ctrl-C stops the wait, and nothing is changed. Scripts and `-c` still fail after
     /// `Store.busyTimeout` (exit 3), so that a batch job never hangs.
     func waitForWriter() throws {
-        output.writeError("waiting for another bazar that is writing to \(storePath) … (Ctrl-C cancels)\n")
+        output.writeError(Phrase.waitingForWriter.say(["path": storePath]) + "\n")
         output.flush()
         guard let db = sqlite, let connection = db.sqliteConnection else { throw BazarError(.storeLocked(path: storePath)) }
         // Short tries, so that a Ctrl-C is seen within a fifth of a second; the usual timeout again afterwards.

@@ -49,6 +49,11 @@ public enum SQLDialect: Sendable {
         self == .sqlite ? "group_concat(\(column), ' ')" : "string_agg(\(column), ' ')"
     }
 
+    /// The character with this code, as SQL text.
+    public func character(_ code: Int) -> String {
+        self == .sqlite ? "char(\(code))" : "chr(\(code))"
+    }
+
     /// An index hint: SQLite's `INDEXED BY`; the PostgreSQL planner takes none.
     public func indexedBy(_ index: String) -> String {
         self == .sqlite ? "INDEXED BY \(index)" : ""
