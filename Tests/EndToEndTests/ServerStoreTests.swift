@@ -92,7 +92,7 @@ import Glibc
     /// SIGKILL at random moments while bazar loads a script into a server: the store holds all of it or none.
     @Test func sigkillWhileLoadingAScriptLeavesAllOrNothing() throws {
         let dir = TempDir()
-        let count = 3000
+        let count = 20000
         var text = "open event crash-2021 mode hybrid from 2021-09-23 to 2021-09-24\nday 1\n"
         for i in 0..<count { text += "add sale wb/p qty 1 price \(1 + i % 7)rb ref R\(i)\n" }
         let script = try dir.write("big.bazar", text)
@@ -101,7 +101,7 @@ import Glibc
             let store = dir.path("kill\(k).sqlite")
             try Self.setUp(store)
             let p = try Self.start(["--store", store, script])
-            Thread.sleep(forTimeInterval: Double.random(in: 0.2...2.5))
+            Thread.sleep(forTimeInterval: Double.random(in: 0.2...3.0))
             if p.isRunning { kill(p.processIdentifier, SIGKILL) }
             p.waitUntilExit()
             let db = try Self.database(store)
