@@ -22,7 +22,7 @@ struct Options: ParsableCommand {
     @Option(name: .customShort("c"), help: ArgumentHelp(Phrase.cliCommand.say(), valueName: "COMMAND"))
     var commands: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp(Phrase.cliStore.say(), valueName: "PATH"))
+    @Option(name: .long, help: ArgumentHelp(Phrase.cliStore.say(), valueName: "PATH|URL"))
     var store: String?
 
     @Flag(name: .long, help: ArgumentHelp(Phrase.cliMemory.say()))

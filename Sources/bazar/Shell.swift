@@ -10,17 +10,20 @@ import BazarCore
 struct Shell {
     let session: Session
     let environment: [String: String]
-    let store: Store
+    /// The store file (nil: a PostgreSQL server).
+    let store: Store?
+    /// The store file's path, or the server's database and place.
+    let storeName: String
     /// Run `bazarrc` first (`--no-rc` turns it off).
     var startupFile = true
 
     /// The first line: which store this is, so that a typo in `--store` or `$BAZAR_STORE` shows at once.
     var greeting: String {
         let language = session.settings.language
-        if store.path == ":memory:" { return Phrase.storeInMemory.say(in: language) }
-        if store.isReadOnly { return Phrase.storeReadOnly.say(in: language, ["path": store.path]) }
-        if store.isMissing { return Phrase.storeNew.say(in: language, ["path": store.path]) }
-        return Phrase.storeIs.say(in: language, ["path": store.path])
+        if store?.path == ":memory:" { return Phrase.storeInMemory.say(in: language) }
+        if session.storeAccess.readOnly { return Phrase.storeReadOnly.say(in: language, ["path": storeName]) }
+        if session.storeAccess.missingPath != nil { return Phrase.storeNew.say(in: language, ["path": storeName]) }
+        return Phrase.storeIs.say(in: language, ["path": storeName])
     }
 
     func run() -> Int32 {

@@ -7,6 +7,15 @@ import CSQLiteSetup
 
 /// bazar's entry point: arguments → store → the inputs in order (or the shell) → exit status.
 
+// `bazar copy FROM TO`: a store into another (Copy.swift).
+if CommandLine.arguments.count > 1, CommandLine.arguments[1] == "copy" {
+    var who = "unknown"
+    for key: String in ["LOGNAME", "USER", "BAZAR_USER"] {
+        if let v = getenv(key), v.pointee != 0 { who = String(cString: v) }
+    }
+    exit(runCopy(Array(CommandLine.arguments.dropFirst(2)), who: who))
+}
+
 let environment: [String: String] = {
     var env: [String: String] = [:]
     var p = environ
@@ -71,11 +80,20 @@ for case .file(let path) in inputs where path != "-" {
 // Before the first connection opens (it fails harmlessly if SQLite is already initialized).
 _ = bazar_sqlite_setup()
 
-let store: Store
-let storePath = options.memory ? ":memory:" : (options.store ?? Store.defaultPath(environment: environment))
+let store: Store?
+let server: PostgresStore?
+let storeAddress = options.memory ? ":memory:" : (options.store ?? Store.defaultPath(environment: environment))
+let onServer = !options.memory && ServerAddress.isURL(storeAddress)
 do {
-    store = try Store(path: options.memory ? nil : storePath, createDirectories: options.store == nil && !options.memory,
-                      readOnly: options.readOnly)
+    if onServer {
+        // A PostgreSQL server (SPEC section 11): the same store, shared by several officers.
+        server = try PostgresStore(url: storeAddress, readOnly: options.readOnly)
+        store = nil
+    } else {
+        server = nil
+        store = try Store(path: options.memory ? nil : storeAddress, createDirectories: options.store == nil && !options.memory,
+                          readOnly: options.readOnly)
+    }
 } catch let error as BazarError {
     language.speaking {
         fputs("bazar: \(Phrase.errorLabel.say()): \(error.message)\n", stderr)
@@ -83,7 +101,7 @@ do {
     }
     exit(error.exitStatus == 1 ? 3 : error.exitStatus)
 } catch {
-    fputs("bazar: \(Phrase.errorLabel.say(in: language)): \(Phrase.cannotOpenStore.say(in: language, ["path": storePath, "reason": "\(error)"]))\n", stderr)
+    fputs("bazar: \(Phrase.errorLabel.say(in: language)): \(Phrase.cannotOpenStore.say(in: language, ["path": ServerAddress.redacted(storeAddress), "reason": "\(error)"]))\n", stderr)
     exit(3)
 }
 
@@ -107,11 +125,17 @@ func closingSummary(_ result: RunResult, name: String) {
 }
 let status: Int32
 do {
-    status = try language.speaking { try store.run { db -> Int32 in
-        let session = Session(db: db, today: today, who: who, output: output)
+    func withConnection(_ body: (any StoreConnection) throws -> Int32) throws -> Int32 {
+        if let server { return try body(server.connection) }
+        return try store!.withConnection(body)
+    }
+    let storePath = server?.place ?? storeAddress
+    status = try language.speaking { try withConnection { connection -> Int32 in
+        let session = Session(store: connection, today: today, who: who, output: output)
         session.settings.language = language
         session.storePath = storePath
-        session.storeAccess = StoreAccess(missingPath: store.isMissing ? storePath : nil, readOnly: store.isReadOnly)
+        let missing = server?.isEmpty ?? store!.isMissing
+        session.storeAccess = StoreAccess(missingPath: missing ? storePath : nil, readOnly: options.readOnly)
         session.settings.onError = options.onError == "continue" ? .continue : .stop
         session.settings.csvBom = options.bom
         if let f = options.format, let format = OutputFormat(rawValue: f.lowercased()) {
@@ -129,7 +153,7 @@ do {
         var worst: Int32 = 0
         if inputs.isEmpty {
             if isatty(0) != 0 {
-                worst = Shell(session: session, environment: environment, store: store, startupFile: !options.noRc).run()
+                worst = Shell(session: session, environment: environment, store: store, storeName: storePath, startupFile: !options.noRc).run()
             } else {
                 let result = session.runScript(ScriptReader(standardInput: ()))
                 closingSummary(result, name: "<stdin>")
@@ -165,8 +189,9 @@ do {
         return worst
     } }
 } catch {
-    fputs("bazar: \(Phrase.errorLabel.say(in: language)): \(language.speaking { Store.translate(error, path: storePath).message })\n", stderr)
+    fputs("bazar: \(Phrase.errorLabel.say(in: language)): \(language.speaking { Store.translate(error, path: storeAddress).message })\n", stderr)
     status = 3
 }
-store.close()
+store?.close()
+server?.close()
 exit(status)

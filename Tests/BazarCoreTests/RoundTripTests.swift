@@ -123,9 +123,9 @@ import Testing
         }
         for kind in ["events", "participants", "products", "stalls"] { run("list \(kind)") }
         run("list sales void all")
-        let events = try String.fetchAll(session.db, sql: "SELECT id FROM event ORDER BY id")
-        let years = try String.fetchAll(session.db, sql: "SELECT DISTINCT substr(start_date, 1, 4) FROM event ORDER BY 1")
-        let participants = try String.fetchAll(session.db, sql: "SELECT id FROM participant ORDER BY id")
+        let events = try session.store.values("SELECT id FROM event ORDER BY id", as: String.self)
+        let years = try session.store.values("SELECT DISTINCT substr(start_date, 1, 4) FROM event ORDER BY 1", as: String.self)
+        let participants = try session.store.values("SELECT id FROM participant ORDER BY id", as: String.self)
         for e in events {
             run("show event \(e)")
             run("report event \(e)")

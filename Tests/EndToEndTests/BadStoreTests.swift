@@ -8,7 +8,7 @@ import Glibc
 /// Bad stores (issue 7): truncated, not SQLite, another program's SQLite, read-only, in a directory that
 /// cannot be written. Each gives a clear message and exit 3, and the file is never modified.
 /// (CommandLineTests covers a text file, a changed application id and a missing directory.)
-@Suite struct BadStoreTests {
+@Suite(.sqliteOnly) struct BadStoreTests {
     static func bytes(_ path: String) -> Data? { try? Data(contentsOf: URL(fileURLWithPath: path)) }
 
     /// A real store with some of everything, closed (so its WAL is checkpointed into the file).

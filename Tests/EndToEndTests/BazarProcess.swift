@@ -42,6 +42,8 @@ enum Bazar {
         // English unless a test asks otherwise, whatever the machine's locale.
         env["BAZAR_LANG"] = "en"
         for (k, v) in extra { env[k] = v }
+        env = TestBackend.map(environment: env, directory: directory)
+        let arguments = program == nil ? TestBackend.map(arguments, directory: directory) : arguments
         return try capture(arguments, environment: env, stdin: stdinBytes ?? Array((stdin ?? "").utf8), directory: directory,
                            program: program)
     }

@@ -26,7 +26,7 @@ import Foundation
         }
     }
 
-    @Test func textFileAsStoreIsRefusedUntouched() throws {
+    @Test(.sqliteOnly) func textFileAsStoreIsRefusedUntouched() throws {
         let dir = TempDir()
         let path = try dir.write("notes.txt", "belanja: telur, gula, tepung\n")
         let before = try Data(contentsOf: URL(fileURLWithPath: path))
@@ -36,7 +36,7 @@ import Foundation
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
     }
 
-    @Test func anotherProgramsDatabaseIsRefusedUntouched() throws {
+    @Test(.sqliteOnly) func anotherProgramsDatabaseIsRefusedUntouched() throws {
         let dir = TempDir()
         let path = dir.path("other.sqlite")
         // Make another program's SQLite database with bazar's own GRDB-free route: the sqlite3 CLI
@@ -57,14 +57,14 @@ import Foundation
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
     }
 
-    @Test func storeInMissingDirectoryIsUnusable() throws {
+    @Test(.sqliteOnly) func storeInMissingDirectoryIsUnusable() throws {
         let dir = TempDir()
         let r = try Bazar.run(["--store", dir.path("no/such/dir/store.sqlite"), "-c", "list events"])
         #expect(r.status == 3)
         #expect(r.stderr.contains("does not exist"))
     }
 
-    @Test func defaultStoreFollowsXDGDataHome() throws {
+    @Test(.sqliteOnly) func defaultStoreFollowsXDGDataHome() throws {
         let dir = TempDir()
         let r = try Bazar.run(["-c", "add participant wedang-batavia"], environment: ["XDG_DATA_HOME": dir.path("data")])
         #expect(r.status == 0)
@@ -73,7 +73,7 @@ import Foundation
         #expect(env.stdout.contains("wedang-batavia"))
     }
 
-    @Test func storeHeldByAnotherWriterWaitsThenExits3() throws {
+    @Test(.sqliteOnly) func storeHeldByAnotherWriterWaitsThenExits3() throws {
         let dir = TempDir()
         #expect(try Bazar.run(["--store", dir.store, "-c", "add participant first"]).status == 0)
         // A script read from a pipe holds the write transaction until its input ends.

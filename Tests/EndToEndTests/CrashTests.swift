@@ -12,7 +12,7 @@ import Glibc
 ///
 /// In the normal suite: 20 kills of a 20,000-sale script. Locally:
 /// `BAZAR_CRASH_KILLS=200 BAZAR_CRASH_SALES=200000 swift test --filter CrashTests`.
-@Suite(.serialized) struct CrashTests {
+@Suite(.serialized, .sqliteOnly) struct CrashTests {
     static let env = ProcessInfo.processInfo.environment
     static let kills = Int(env["BAZAR_CRASH_KILLS"] ?? "") ?? 20
     static let sales = Int(env["BAZAR_CRASH_SALES"] ?? "") ?? 20_000

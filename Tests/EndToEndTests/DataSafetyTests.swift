@@ -87,7 +87,7 @@ import Testing
 
     /// A store of schema version 2 (before sale numbers were kept) is migrated to 3: its sales keep their numbers,
     /// the view gains void_reason, and a number undone after the migration is not given again.
-    @Test func migrationThreeKeepsSalesAndStopsReuse() throws {
+    @Test(.sqliteOnly) func migrationThreeKeepsSalesAndStopsReuse() throws {
         let dir = TempDir()
         #expect(try Bazar.run(["--store", dir.store, try dir.write("b.bazar", Self.officeB)]).status == 0)
         // Take the store back to version 2: no sale_number, a view without void_reason (and migration 4's undone).
@@ -127,7 +127,7 @@ import Testing
     }
 
     /// The reason a sale was voided, wherever the sale is shown.
-    @Test func voidReasonIsShownEverywhere() throws {
+    @Test(.sqliteOnly) func voidReasonIsShownEverywhere() throws {
         let dir = TempDir()
         #expect(try Bazar.run(["--store", dir.store, try dir.write("b.bazar", Self.officeB)]).status == 0)
         let show = try Bazar.run(["--store", dir.store, "-c", "show sale 1"]).stdout

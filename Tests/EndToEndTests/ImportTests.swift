@@ -122,7 +122,7 @@ import Foundation
         #expect(try Self.sales(to) == Self.sales(from))
     }
 
-    @Test func dryRunLeavesTheStoreByteForByteTheSame() throws {
+    @Test(.sqliteOnly) func dryRunLeavesTheStoreByteForByteTheSame() throws {
         let dir = try Self.seededStore()
         let before = try Data(contentsOf: URL(fileURLWithPath: dir.store))
         let r = try Bazar.run(["--store", dir.store, "-c", "import orders \(Self.fixture("tokopedia-report.xlsx")) dry-run"])
@@ -215,7 +215,7 @@ import Foundation
     }
 
     /// Damaged or hostile files: a clear error, exit 1, nothing written, no crash or hang.
-    @Test(arguments: [
+    @Test(.sqliteOnly, arguments: [
         ("damaged-xml.xlsx", "cannot read this .xlsx file: the XML of sheet 'Sheet1' is damaged"),
         ("long-cell.xlsx", "long-cell.xlsx:row 2:column A: error: a cell longer than 4.000 characters"),
         ("wide.xlsx", "wide.xlsx:row 1: error: more than 1.000 columns"),
@@ -264,7 +264,7 @@ import Foundation
 
 /// Schema 2 → 4 (3 is reserved for another branch and empty here): a store made before `import orders` keeps its
 /// sales; afterwards a ref is unique per product (not per store) and `map sku` works.
-@Suite struct RefPerProductMigrationTests {
+@Suite(.sqliteOnly) struct RefPerProductMigrationTests {
     @Test func aSchema2StoreIsBroughtForward() throws {
         let dir = TempDir()
         let script = try dir.write("old.bazar", """

@@ -37,6 +37,8 @@ final class PtyShell {
         env["INPUTRC"] = nil
         env["EDITRC"] = "/dev/null"
         for (k, v) in extra { env[k] = v }
+        env = TestBackend.map(environment: env)
+        let arguments = TestBackend.map(arguments)
         // The C strings are made before fork: the child may only call async-signal-safe functions.
         let argv: [UnsafeMutablePointer<CChar>?] = ([Bazar.binary] + arguments).map { strdup($0) } + [nil]
         let envp: [UnsafeMutablePointer<CChar>?] = env.map { strdup("\($0.key)=\($0.value)") } + [nil]

@@ -56,7 +56,7 @@ import Glibc
 
     /// Two scripts at once, several rounds: each is all there (one waited for the other) or, if it
     /// could not get the store in time, failed with exit 3 and left none. Never part of one.
-    @Test func twoScriptsAtOnceLoseNothing() throws {
+    @Test(.sqliteOnly) func twoScriptsAtOnceLoseNothing() throws {
         let dir = TempDir()
         try Self.setup(dir)
         var kept = 0
@@ -87,7 +87,7 @@ import Glibc
 
     /// A script holding the store (its input still coming) and a second script: the second waits the
     /// busy timeout, then exits 3 with nothing of it kept; the first then finishes whole.
-    @Test func scriptBehindAHeldScriptWaitsThenFailsWith3() throws {
+    @Test(.sqliteOnly) func scriptBehindAHeldScriptWaitsThenFailsWith3() throws {
         let dir = TempDir()
         try Self.setup(dir)
         let input = Pipe()
@@ -118,7 +118,7 @@ import Glibc
 
     /// Many `-c` writers at once, each sale its own transaction: every confirmed sale is there,
     /// each with its own number.
-    @Test func manyCommandWritersAtOnceLoseNoSale() throws {
+    @Test(.sqliteOnly) func manyCommandWritersAtOnceLoseNoSale() throws {
         let dir = TempDir()
         try Self.setup(dir)
         var processes: [(Process, ErrorFile)] = []

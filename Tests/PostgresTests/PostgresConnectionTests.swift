@@ -12,7 +12,7 @@ struct PostgresConnectionTests {
         #expect(db.server.database == scratch.name)
         #expect(db.server.description.contains(".s.PGSQL.\(scratch.server.port)"))
         let rows = try db.query("SELECT current_database(), 1 + 1")
-        #expect(rows == [PostgresRow([.text(scratch.name), .int(2)])])
+        #expect(rows == [StoreRow([.text(scratch.name), .int(2)])])
         #expect(db.serverVersion >= 150000)
     }
 
@@ -22,14 +22,14 @@ struct PostgresConnectionTests {
         let text = "Kué \"Lapis\" \\ 'x' – 🍵"
         let row = try db.query("SELECT $1::bigint, $2::bigint, $3, $4::bigint, $5::text",
                                [.int(.min), .int(.max), .text(text), .int(0), .null])
-        #expect(row == [PostgresRow([.int(.min), .int(.max), .text(text), .int(0), .null])])
+        #expect(row == [StoreRow([.int(.min), .int(.max), .text(text), .int(0), .null])])
 
         try db.execute("CREATE TABLE t (n BIGINT, s TEXT)")
         for n: Int64 in [.min, .min + 1, -1, 0, 1, .max - 1, .max] {
             #expect(try db.execute("INSERT INTO t VALUES ($1, $2)", [.int(n), .text(String(n))]) == 1)
         }
         let back = try db.query(prepared: "SELECT n, s FROM t WHERE n = $1", [.int(.min)])
-        #expect(back == [PostgresRow([.int(.min), .text(String(Int64.min))])])
+        #expect(back == [StoreRow([.int(.min), .text(String(Int64.min))])])
         #expect(try db.query("SELECT count(*) FROM t WHERE n::text = s").first?.int(0) == 7)
 
         // Arithmetic past Int64 is refused by the server, never wrapped.
@@ -59,7 +59,7 @@ struct PostgresConnectionTests {
         #expect(try db.query("SELECT count(*) FROM t").first?.int(0) == 0)
 
         try db.transaction { try db.execute("INSERT INTO t VALUES ($1)", [2]) }
-        #expect(try db.query("SELECT n FROM t") == [PostgresRow([.int(2)])])
+        #expect(try db.query("SELECT n FROM t") == [StoreRow([.int(2)])])
 
         // A failed statement whose error the body swallowed: COMMIT must not pass it off as done.
         let commit = postgresError {
@@ -118,23 +118,23 @@ struct PostgresConnectionTests {
         try db.execute("CREATE TABLE s (n BIGINT NOT NULL, day DATE NOT NULL, amount BIGINT NOT NULL, note TEXT)")
         let awkward = "tab\there\nnewline \\N back\\slash\r Kué 🍵"
         let rows = 100_000
-        let days = (1...28).map { PostgresValue.text("2020-08-\(String(format: "%02d", $0))") }
+        let days = (1...28).map { StoreValue.text("2020-08-\(String(format: "%02d", $0))") }
         let started = Date()
         let count = try db.transaction {
             try db.copy("COPY s (n, day, amount, note) FROM STDIN") { writer in
                 for i in 0..<rows {
                     let amount: Int64 = i == 0 ? .max : (i == 1 ? 0 : Int64(i) * 1000)
-                    let note: PostgresValue = i % 10 == 0 ? .null : (i == 7 ? .text(awkward) : .text("n\(i)"))
+                    let note: StoreValue = i % 10 == 0 ? .null : (i == 7 ? .text(awkward) : .text("n\(i)"))
                     try writer.append([.int(Int64(i)), days[i % 28], .int(amount), note])
                 }
             }
         }
         let seconds = Date().timeIntervalSince(started)
         #expect(count == rows)
-        #expect(try db.query("SELECT count(*), count(note) FROM s") == [PostgresRow([.int(Int64(rows)), .int(Int64(rows - rows / 10))])])
+        #expect(try db.query("SELECT count(*), count(note) FROM s") == [StoreRow([.int(Int64(rows)), .int(Int64(rows - rows / 10))])])
         #expect(try db.query("SELECT amount FROM s WHERE n = 0").first?.int(0) == .max)
         #expect(try db.query("SELECT sum(amount) FROM s WHERE n >= 2").first?.int(0) == (2..<Int64(rows)).reduce(0) { $0 + $1 * 1000 })
-        #expect(try db.query("SELECT note, day FROM s WHERE n = 7") == [PostgresRow([.text(awkward), .text("2020-08-08")])])
+        #expect(try db.query("SELECT note, day FROM s WHERE n = 7") == [StoreRow([.text(awkward), .text("2020-08-08")])])
         print("COPY of \(rows) rows: \(String(format: "%.2f", seconds)) s")
     }
 

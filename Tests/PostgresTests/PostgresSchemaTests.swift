@@ -14,7 +14,7 @@ struct PostgresSchemaTests {
         #expect(try PostgresSchema.migrate(db) == 0)
         #expect(try PostgresSchema.state(of: db) == .bazar(version: PostgresSchema.version))
         #expect(try db.query("SELECT application, schema_version FROM bazar_meta")
-                == [PostgresRow([.text("bazar"), .int(Int64(PostgresSchema.version))])])
+                == [StoreRow([.text("bazar"), .int(Int64(PostgresSchema.version))])])
         // Again: nothing to do, nothing changed.
         #expect(try PostgresSchema.migrate(db) == PostgresSchema.version)
         #expect(try db.query("SELECT count(*) FROM bazar_meta").first?.int(0) == 1)
@@ -67,7 +67,7 @@ struct PostgresSchemaTests {
             #expect(e.hint?.contains("left untouched") == true)
         }
         let tables = try db.query("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1")
-        #expect(tables == [PostgresRow(["orders"])])
+        #expect(tables == [StoreRow(["orders"])])
 
         // A table named like our marker but not ours.
         let other = try ScratchDatabase()
@@ -119,7 +119,7 @@ struct PostgresSchemaTests {
         try db.execute("INSERT INTO event (id, start_date, end_date) VALUES ($1, $2, $3)", ["Borju-2020-08", "2020-08-07", "2020-08-09"])
         // Lookups and the queries' own COLLATE NOCASE read the same on both backends.
         #expect(try db.query("SELECT id, start_date FROM event WHERE id = $1", ["borju-2020-08"])
-                == [PostgresRow(["Borju-2020-08", "2020-08-07"])])
+                == [StoreRow(["Borju-2020-08", "2020-08-07"])])
         #expect(try db.query("SELECT count(*) FROM event WHERE program IS NULL AND id = $1 COLLATE NOCASE", ["BORJU-2020-08"]).first?.int(0) == 1)
         let duplicate = postgresError {
             try db.execute("INSERT INTO event (id, start_date, end_date) VALUES ($1, $2, $2)", ["BORJU-2020-08", "2020-09-01"])
@@ -189,8 +189,8 @@ struct PostgresWritersTests {
         #expect(results.ids.count == officers * salesEach)
         #expect(Set(results.ids).count == officers * salesEach)
         #expect(try setup.query("SELECT count(*), sum(amount), count(DISTINCT id) FROM sale")
-                == [PostgresRow([.int(Int64(officers * salesEach)), .int(Int64(officers * salesEach * 25000)), .int(Int64(officers * salesEach))])])
-        #expect(try setup.query("SELECT count(*), min(channels) FROM listing") == [PostgresRow([4, 3])])
+                == [StoreRow([.int(Int64(officers * salesEach)), .int(Int64(officers * salesEach * 25000)), .int(Int64(officers * salesEach))])])
+        #expect(try setup.query("SELECT count(*), min(channels) FROM listing") == [StoreRow([4, 3])])
         #expect(try setup.query("SELECT count(*) FROM stall").first?.int(0) == 4)
         let sorted = results.times.sorted()
         print("8 writers × \(salesEach) sales: median add sale \(String(format: "%.2f", sorted[sorted.count / 2] * 1000)) ms, p99 \(String(format: "%.2f", sorted[sorted.count * 99 / 100] * 1000)) ms")

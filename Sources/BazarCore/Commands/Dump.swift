@@ -27,9 +27,9 @@ extension Session {
             if let price = p.price { out += " price \(price)" }
             out += Session.attributes([("unit", p.unit)]) + "\n"
         }
-        let maps = try Row.fetchAll(db, sql: """
+        let maps = try store.rows("""
             SELECT m.text, pa.id || '/' || pr.id FROM sku_map m JOIN product pr ON pr.product_no = m.product_no
-            JOIN participant pa ON pa.participant_no = pr.participant_no ORDER BY m.text
+            JOIN participant pa ON pa.participant_no = pr.participant_no ORDER BY \(store.dialect.textOrder("m.text"))
             """)
         for m in maps { out += "map sku \(Session.quoted(m[0])) to \(m[1] as String)\n" }
         let events = try records.events()
@@ -39,9 +39,9 @@ extension Session {
             out += " mode \(e.mode) from \(e.start.iso) to \(e.end.iso)"
             if let t = e.target { out += " target \(t)" }
             out += "\n"
-            let stalls = try Row.fetchAll(db, sql: """
-                SELECT pa.id, (SELECT group_concat(id, ' ') FROM (SELECT pr.id FROM listing l JOIN product pr ON pr.product_no = l.product_no
-                               WHERE l.stall_no = s.stall_no ORDER BY pr.id))
+            let stalls = try store.rows("""
+                SELECT pa.id, (SELECT \(store.dialect.groupConcat("x.id")) FROM (SELECT pr.id FROM listing l JOIN product pr ON pr.product_no = l.product_no
+                               WHERE l.stall_no = s.stall_no ORDER BY \(store.dialect.idOrder("pr.id"))) x)
                 FROM stall s JOIN participant pa ON pa.participant_no = s.participant_no WHERE s.event_no = ? ORDER BY s.stall_no
                 """, arguments: [e.no])
             for s in stalls {
@@ -50,12 +50,11 @@ extension Session {
             }
         }
         var current: Int64 = -1
-        let sales = try Row.fetchCursor(db, sql: """
-            SELECT s.id, s.event_no, pa.id, pr.id, s.day, s.qty, s.amount, s.channel, s.buyer, s.ref, s.note, s.void, s.void_reason
+        try store.forEachRow("""
+            SELECT s.id, s.event_no, pa.id, pr.id, \(store.dialect.dayText("s.day")), s.qty, s.amount, s.channel, s.buyer, s.ref, s.note, s.void, s.void_reason
             FROM sale s JOIN stall st ON st.stall_no = s.stall_no JOIN participant pa ON pa.participant_no = st.participant_no
             LEFT JOIN product pr ON pr.product_no = s.product_no ORDER BY s.id
-            """)
-        while let r = try sales.next() {
+            """, .none) { r in
             let eventNo: Int64 = r[1]
             if eventNo != current, let e = byNo[eventNo] {
                 out += "open event \(e.id)\n"

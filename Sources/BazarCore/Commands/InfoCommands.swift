@@ -43,8 +43,8 @@ extension Session {
 
     func showLog(_ cmd: ParsedCommand) throws -> Outcome {
         let n = cmd.count("n") ?? Int64.max
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT seq, at, who, command FROM (SELECT * FROM change_log ORDER BY seq DESC LIMIT ?) ORDER BY seq
+        let rows = try store.rows("""
+            SELECT seq, at, who, command FROM (SELECT * FROM change_log ORDER BY seq DESC LIMIT ?) x ORDER BY seq
             """, arguments: [n]).map { r -> [Cell] in [.int(r[0]), .text(r[1]), .text(r[2]), .text(r[3])] }
         return .table(ResultTable(columns: ["n", "when", "who", "command"], rows: rows))
     }

@@ -27,7 +27,7 @@ extension Session {
 
     func listEvents(_ cmd: ParsedCommand) throws -> Outcome {
         var clauses: [String] = []
-        var args: [DatabaseValueConvertible?] = []
+        var args: [(any StoreValueConvertible)?] = []
         for name in ["program", "mode", "kota", "level"] where cmd.has(name) {
             clauses.append("\(name) = ? COLLATE NOCASE")
             args.append(cmd.text(name))
@@ -36,13 +36,13 @@ extension Session {
             clauses.append("start_date <= ? AND end_date >= ?")
             args += [p.end.iso, p.start.iso]
         }
-        let events = try records.events(whereSQL: Session.whereSQL(clauses), arguments: StatementArguments(args), limit: cmd.count("limit"))
+        let events = try records.events(whereSQL: Session.whereSQL(clauses), arguments: StoreArguments(args), limit: cmd.count("limit"))
         return .table(ResultTable(columns: Session.eventColumns, rows: events.map(Session.row)))
     }
 
     func listParticipants(_ cmd: ParsedCommand) throws -> Outcome {
         var clauses: [String] = []
-        var args: [DatabaseValueConvertible?] = []
+        var args: [(any StoreValueConvertible)?] = []
         for name in ["kota", "kecamatan", "category", "kind"] where cmd.has(name) {
             clauses.append("p.\(name) = ? COLLATE NOCASE")
             args.append(cmd.text(name))
@@ -52,13 +52,13 @@ extension Session {
             clauses.append("p.participant_no IN (SELECT participant_no FROM stall WHERE event_no = ?)")
             args.append(e.no)
         }
-        let list = try records.participants(whereSQL: Session.whereSQL(clauses), arguments: StatementArguments(args), limit: cmd.count("limit"))
+        let list = try records.participants(whereSQL: Session.whereSQL(clauses), arguments: StoreArguments(args), limit: cmd.count("limit"))
         return .table(ResultTable(columns: Session.participantColumns, rows: list.map(Session.row)))
     }
 
     func listProducts(_ cmd: ParsedCommand) throws -> Outcome {
         var clauses: [String] = []
-        var args: [DatabaseValueConvertible?] = []
+        var args: [(any StoreValueConvertible)?] = []
         if let id = cmd.text("participant") {
             let p = try participant(id, at: cmd.span("participant"))
             clauses.append("pr.participant_no = ?")
@@ -73,8 +73,8 @@ extension Session {
             clauses.append("pr.product_no IN (SELECT l.product_no FROM listing l JOIN stall s ON s.stall_no = l.stall_no WHERE s.event_no = ?)")
             args.append(e.no)
         }
-        let sql = Session.productSelect + " " + Session.whereSQL(clauses) + " ORDER BY pa.id, pr.id" + Session.limitSQL(cmd)
-        let rows = try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args)).map { r -> [Cell] in
+        let sql = Session.productSelect + " " + Session.whereSQL(clauses) + " ORDER BY \(store.dialect.idOrder("pa.id")), \(store.dialect.idOrder("pr.id"))" + Session.limitSQL(cmd)
+        let rows = try store.rows(sql, StoreArguments(args)).map { r -> [Cell] in
             [.text(r[0]), .text(r[1]), Session.text(r[2]), Session.text(r[3]), (r[4] as Int64?).map(Cell.money) ?? .null, Session.text(r[5])]
         }
         return .table(ResultTable(columns: Session.productColumns, rows: rows))
@@ -83,25 +83,26 @@ extension Session {
     func listStalls(_ cmd: ParsedCommand) throws -> Outcome {
         let (clauses, args) = try eventAndParticipantFilter(cmd, participantColumn: "s.participant_no")
         let sql = """
-            SELECT e.id, pa.id, (SELECT group_concat(id, ' ') FROM (SELECT pr.id FROM listing l JOIN product pr ON pr.product_no = l.product_no
-                                 WHERE l.stall_no = s.stall_no ORDER BY pr.id))
+            SELECT e.id, pa.id, (SELECT \(store.dialect.groupConcat("x.id")) FROM (SELECT pr.id FROM listing l JOIN product pr ON pr.product_no = l.product_no
+                                 WHERE l.stall_no = s.stall_no ORDER BY \(store.dialect.idOrder("pr.id"))) x)
             FROM stall s JOIN event e ON e.event_no = s.event_no JOIN participant pa ON pa.participant_no = s.participant_no
-            \(Session.whereSQL(clauses)) ORDER BY e.start_date, e.id, pa.id\(Session.limitSQL(cmd))
+            \(Session.whereSQL(clauses)) ORDER BY e.start_date, \(store.dialect.idOrder("e.id")), \(store.dialect.idOrder("pa.id"))\(Session.limitSQL(cmd))
             """
-        let rows = try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args)).map { r -> [Cell] in
+        let rows = try store.rows(sql, StoreArguments(args)).map { r -> [Cell] in
             let products: String? = r[2]
             return [.text(r[0]), .text(r[1]), .list(products.map { $0.split(separator: " ").map(String.init) } ?? [])]
         }
         return .table(ResultTable(columns: Session.stallColumns, rows: rows))
     }
 
-    static let saleSelect = """
-        SELECT s.id, e.id, s.day, pa.id, pr.id, s.qty, s.amount, s.channel, s.buyer, s.ref, s.note, s.void, s.void_reason
+    var saleSelect: String { Session.saleSelect(store.dialect.dayText("s.day")) }
+    static func saleSelect(_ dayColumn: String) -> String { """
+        SELECT s.id, e.id, \(dayColumn), pa.id, pr.id, s.qty, s.amount, s.channel, s.buyer, s.ref, s.note, s.void, s.void_reason
         FROM sale s JOIN event e ON e.event_no = s.event_no JOIN stall st ON st.stall_no = s.stall_no
         JOIN participant pa ON pa.participant_no = st.participant_no LEFT JOIN product pr ON pr.product_no = s.product_no
-        """
+        """ }
 
-    static func saleRow(_ r: Row) -> [Cell] {
+    static func saleRow(_ r: StoreRow) -> [Cell] {
         [.int(r[0]), .text(r[1]), .day(r[2]), .text(r[3]), text(r[4]), .int(r[5]), .money(r[6]), .text(r[7]),
          text(r[8]), text(r[9]), text(r[10]), .bool(r[11]), text(r[12])]
     }
@@ -137,12 +138,12 @@ extension Session {
         // `last N`: the newest N, still shown oldest first (what an officer just typed, in the order typed).
         if let n = cmd.count("last") {
             if cmd.has("limit") { throw BazarError(.unexpectedWord("limit", usage: cmd.spec.usage), at: cmd.span("limit")) }
-            let sql = Session.saleSelect + " " + Session.whereSQL(clauses) + " ORDER BY s.id DESC LIMIT \(n)"
-            let rows = try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args)).reversed().map(Session.saleRow)
+            let sql = saleSelect + " " + Session.whereSQL(clauses) + " ORDER BY s.id DESC LIMIT \(n)"
+            let rows = try store.rows(sql, StoreArguments(args)).reversed().map(Session.saleRow)
             return .table(ResultTable(columns: Session.saleColumns, rows: rows))
         }
-        let sql = Session.saleSelect + " " + Session.whereSQL(clauses) + " ORDER BY s.id" + Session.limitSQL(cmd)
-        let rows = try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args)).map(Session.saleRow)
+        let sql = saleSelect + " " + Session.whereSQL(clauses) + " ORDER BY s.id" + Session.limitSQL(cmd)
+        let rows = try store.rows(sql, StoreArguments(args)).map(Session.saleRow)
         return .table(ResultTable(columns: Session.saleColumns, rows: rows))
     }
 
@@ -150,9 +151,9 @@ extension Session {
     /// `event` (default: the current event) and `participant` filters. For sales (`dayColumn`), each also
     /// bounds the sale's day by its event's dates, always true, so that SQLite finds the sales in the
     /// `sale_day` index by day instead of reading them all (sales are not indexed by event or stall).
-    func eventAndParticipantFilter(_ cmd: ParsedCommand, participantColumn: String, dayColumn: String? = nil) throws -> ([String], [DatabaseValueConvertible?]) {
+    func eventAndParticipantFilter(_ cmd: ParsedCommand, participantColumn: String, dayColumn: String? = nil) throws -> ([String], [(any StoreValueConvertible)?]) {
         var clauses: [String] = []
-        var args: [DatabaseValueConvertible?] = []
+        var args: [(any StoreValueConvertible)?] = []
         if cmd.has("event") || context.event != nil {
             let e = try eventArgument(cmd, name: "event")
             clauses.append("s.event_no = ?")
@@ -191,14 +192,14 @@ extension Session {
 
     func showProduct(_ cmd: ParsedCommand) throws -> Outcome {
         let p = try productRef(cmd)
-        let r = try Row.fetchOne(db, sql: Session.productSelect + " WHERE pr.product_no = ?", arguments: [p.no])!
+        let r = try store.row(Session.productSelect + " WHERE pr.product_no = ?", arguments: [p.no])!
         let row: [Cell] = [.text(r[0]), .text(r[1]), Session.text(r[2]), Session.text(r[3]), (r[4] as Int64?).map(Cell.money) ?? .null, Session.text(r[5])]
         return .record(ResultTable(columns: Session.productColumns, rows: [row]))
     }
 
     func showSale(_ cmd: ParsedCommand) throws -> Outcome {
         let n = cmd.count("n")!
-        guard let r = try Row.fetchOne(db, sql: Session.saleSelect + " WHERE s.id = ?", arguments: [n]) else {
+        guard let r = try store.row(saleSelect + " WHERE s.id = ?", arguments: [n]) else {
             throw BazarError(.unknownSale(n), at: cmd.span("n"))
         }
         return .record(ResultTable(columns: Session.saleColumns, rows: [Session.saleRow(r)]))

@@ -57,9 +57,8 @@ extension Session {
         var p = ParticipantRecord(id: id)
         for name in ParticipantRecord.textAttributes where cmd.has(name) { p.fields[name] = cmd.text(name) }
         // The UNIQUE index says whether it exists: no lookup first (this runs 20,000 times in a big script).
-        do {
-            p.no = try records.insertParticipant(p)
-        } catch let e as DatabaseError where e.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
+        p.no = try records.insertParticipant(p)
+        if p.no == 0 {
             let existing = try records.participant(id: id)
             throw BazarError(.alreadyExists(kind: "participant", id: existing?.id ?? id), at: cmd.span("id"))
         }
@@ -98,9 +97,8 @@ extension Session {
         p.category = cmd.text("category")
         p.price = cmd.money("price")
         p.unit = cmd.text("unit")
-        do {
-            p.no = try records.insertProduct(p)
-        } catch let e as DatabaseError where e.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
+        p.no = try records.insertProduct(p)
+        if p.no == 0 {
             let existing = try records.product(participantNo: owner.no, id: id)
             throw BazarError(.alreadyExists(kind: "product", id: existing?.ref ?? "\(owner.id)/\(id)"), at: span)
         }

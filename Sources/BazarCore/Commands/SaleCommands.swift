@@ -163,6 +163,7 @@ extension Session {
         guard let sale = try records.sale(id: n) else { throw BazarError(.unknownSale(n), at: cmd.span("n")) }
         if sale.void { throw BazarError(.saleAlreadyVoid(n), at: cmd.span("n")) }
         try records.voidSale(id: n, reason: cmd.text("reason"))
+        try writeDeferredChannels(keepDeferring: true)   // (a script on a server: its bits first, then the recount)
         try records.refreshChannels(of: sale)
         cache.forgetSaleItems()
         return .confirmation(Phrase.saleVoided.say(["number": String(n), "amount": Money.format(sale.amount)]) + (cmd.text("reason").map { " (\($0))" } ?? ""))

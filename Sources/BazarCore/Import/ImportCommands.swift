@@ -25,7 +25,7 @@ extension Session {
         }
 
         let importer = try OrderImporter(session: self, file: file, layouts: layouts, event: event)
-        try db.execute(sql: "SAVEPOINT import_orders")
+        let mark = try savepoint("import_orders")
         do {
             var sheetName: String?
             var searched: [String] = []
@@ -60,9 +60,9 @@ extension Session {
             }
             if !importer.unplaced.isEmpty { throw try unplacedFailure(importer) }
             if dryRun || importer.added == 0 {
-                try db.execute(sql: "ROLLBACK TO import_orders; RELEASE import_orders")
+                try rollBack(to: "import_orders", mark: mark)
             } else {
-                try db.execute(sql: "RELEASE import_orders")
+                try store.release("import_orders")
             }
             cache.forgetSaleItems()
             let summary = Session.importSummary(importer, match: match, file: file, sheet: sheetName, dryRun: dryRun)
@@ -70,7 +70,7 @@ extension Session {
             changeNote = "\(importer.linesRead) lines, \(importer.added) sales added (\(Money.format(importer.omzet))), \(importer.cancelled) cancelled, \(importer.alreadyImported) already imported"
             return echoConfirmations ? .confirmation(summary) : .message(summary)
         } catch {
-            try? db.execute(sql: "ROLLBACK TO import_orders; RELEASE import_orders")
+            try? rollBack(to: "import_orders", mark: mark)
             cache = LookupCache()
             throw error
         }
@@ -154,12 +154,11 @@ extension Session {
             throw BazarError(.expected("a SKU or product name without control characters", found: nil), at: cmd.span("text"))
         }
         let product = try productRef(cmd, "to")
-        let earlier = try String.fetchOne(db, sql: """
+        let earlier = try store.value(as: String.self, """
             SELECT pa.id || '/' || pr.id FROM sku_map m JOIN product pr ON pr.product_no = m.product_no
             JOIN participant pa ON pa.participant_no = pr.participant_no WHERE m.text = ?
             """, arguments: [text])
-        try db.execute(sql: "INSERT INTO sku_map (text, product_no) VALUES (?, ?) ON CONFLICT (text) DO UPDATE SET product_no = excluded.product_no",
-                       arguments: [text, product.no])
+        try records.mapSku(text, productNo: product.no)
         if let earlier, earlier.lowercased() != product.ref.lowercased() {
             return .confirmation(Translate.indonesian("'\(text)' is now \(product.ref) (was \(earlier))"))
         }
@@ -168,7 +167,7 @@ extension Session {
 
     func listMaps(_ cmd: ParsedCommand) throws -> Outcome {
         let limit = cmd.count("limit") ?? Int64.max
-        let rows = try Row.fetchAll(db, sql: """
+        let rows = try store.rows("""
             SELECT m.text, pa.id || '/' || pr.id, pr.name FROM sku_map m JOIN product pr ON pr.product_no = m.product_no
             JOIN participant pa ON pa.participant_no = pr.participant_no ORDER BY m.text LIMIT ?
             """, arguments: [limit]).map { r -> [Cell] in
@@ -191,7 +190,7 @@ struct ProductSuggester {
             texts[p.ref.lowercased()] = p.ref
             texts[p.id.lowercased()] = texts[p.id.lowercased()] ?? p.ref
         }
-        let maps = try Row.fetchAll(records.db, sql: """
+        let maps = try records.store.rows("""
             SELECT m.text, pa.id || '/' || pr.id FROM sku_map m JOIN product pr ON pr.product_no = m.product_no
             JOIN participant pa ON pa.participant_no = pr.participant_no LIMIT 200000
             """)

@@ -87,7 +87,7 @@ final class OrderImporter {
         self.file = file
         self.layouts = layouts
         self.event = event.map(KnownEvent.init)
-        lastSaleBefore = try Int64.fetchOne(session.db, sql: "SELECT max(id) FROM sale") ?? 0
+        lastSaleBefore = try session.store.value(as: Int64.self, "SELECT max(id) FROM sale") ?? 0
     }
 
     /// Before another sheet: the header is looked for again.
@@ -335,7 +335,7 @@ final class OrderImporter {
         if parts.count == 2, Parser.isSlug(parts[0]), Parser.isSlug(parts[1]), let owner = try records.participant(id: String(parts[0])) {
             found = try records.product(participantNo: owner.no, id: String(parts[1]))
         }
-        if found == nil, let no = try Int64.fetchOne(session.db, sql: "SELECT product_no FROM sku_map WHERE text = ?", arguments: [text]) {
+        if found == nil, let no = try session.store.value(as: Int64.self, "SELECT product_no FROM sku_map WHERE text = ?", arguments: [text]) {
             found = try records.products(whereSQL: "WHERE pr.product_no = ?", arguments: [no]).first
         }
         // Only numbers, ids and price are kept: a file may name 60,000 products (memory stays under 64 MB).

@@ -94,7 +94,7 @@ extension Phrase {
         case .cliFiles: return "Script files to run, in order."
         case .cliScript: return "Run a script file (repeatable; -f and -c run in the order given)."
         case .cliCommand: return "Run one command (repeatable)."
-        case .cliStore: return "The store file (default: $BAZAR_STORE, else $XDG_DATA_HOME/bazar/store.sqlite)."
+        case .cliStore: return "The store file, or a PostgreSQL URL postgres://USER@HOST:PORT/DB (default: $BAZAR_STORE, else $XDG_DATA_HOME/bazar/store.sqlite)."
         case .cliMemory: return "Use a store in memory, gone at exit."
         case .cliOnError: return "In scripts: stop at the first error and keep nothing, or skip bad lines."
         case .cliFormat: return "Output format."

@@ -94,7 +94,7 @@ extension Phrase {
         case .cliFiles: return "Berkas skrip yang dijalankan, berurutan."
         case .cliScript: return "Jalankan berkas skrip (boleh berulang; -f dan -c dijalankan sesuai urutan)."
         case .cliCommand: return "Jalankan satu perintah (boleh berulang)."
-        case .cliStore: return "Berkas basis data (bawaan: $BAZAR_STORE, selain itu $XDG_DATA_HOME/bazar/store.sqlite)."
+        case .cliStore: return "Berkas basis data, atau alamat PostgreSQL postgres://USER@HOST:PORT/DB (bawaan: $BAZAR_STORE, selain itu $XDG_DATA_HOME/bazar/store.sqlite)."
         case .cliMemory: return "Gunakan basis data di memori, hilang saat keluar."
         case .cliOnError: return "Dalam skrip: berhenti pada kesalahan pertama tanpa menyimpan apa pun, atau lewati baris yang salah."
         case .cliFormat: return "Format keluaran."

@@ -119,6 +119,7 @@ extension Problem {
         case .storeUnusable(let path, let reason): return "basis data '\(path)' tidak dapat digunakan: \(Problem.reason(reason))"
         case .storeTooNew(let path, let version): return "basis data '\(path)' memakai skema versi \(version), lebih baru daripada bazar ini"
         case .storeFailure(let reason): return "basis data gagal: \(Problem.reason(reason))"
+        case .server(let e): return e.pesan
 
         case .notUTF8: return "baris ini bukan teks UTF-8 (ada bita pengodean lain, misalnya Latin-1 atau Windows-1252)"
         case .controlCharacter(let name): return "ada karakter kendali (\(name)) dalam teks"
@@ -225,6 +226,7 @@ extension Problem {
         case .storeUnusable: return "periksa jalur berkas dan izinnya, atau gunakan --store PATH"
         case .storeTooNew: return "gunakan bazar versi yang lebih baru"
         case .storeFailure: return nil
+        case .server(let e): return e.saran
         case .notUTF8: return "simpan skrip sebagai UTF-8 (di kebanyakan penyunting: Save As… dengan pengodean UTF-8), lalu jalankan lagi"
         case .controlCharacter: return "teks tidak boleh memuat karakter kendali (tab, escape, …): ketik teksnya tanpa itu, misalnya spasi sebagai ganti tab"
         case .noLastSale: return "berikan nomor penjualannya: void sale N (lihat 'list sales last 5')"

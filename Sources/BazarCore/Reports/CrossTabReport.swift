@@ -11,7 +11,9 @@ extension Session {
         byRows.dimension2 = nil
         let report = try computeReport(byRows)
         let down = req.effectiveDimension
-        var engine = ReportEngine(db: db, scope: req.scope)
+        var scope = req.scope
+        scope.dialect = store.dialect
+        var engine = ReportEngine(store: store, scope: scope)
         engine.storePath = storePath
         let cells = try engine.crossCells(down, across)
 
@@ -113,8 +115,9 @@ extension ReportEngine {
         if down.isSaleAttribute && across.isSaleAttribute {
             // Both keys are read from the sale (day by channel, month by buyer): `S` keeps one sale key, so it holds
             // both, joined by \u{1}, a missing value as \u{2}.
-            let missing = "char(2)"
-            let t = "COALESCE(\(down.saleKey!), \(missing)) || char(1) || COALESCE(\(across.saleKey!), \(missing))"
+            let d = store.dialect
+            let missing = d.character(2)
+            let t = "COALESCE(\(down.saleKey(d)!), \(missing)) || \(d.character(1)) || COALESCE(\(across.saleKey(d)!), \(missing))"
             let sql = "WITH RECURSIVE " + [scope.eventsCTE, scope.unitsCTE, scope.salesCTE(saleKey: t, grain: .event)].joined(separator: ",\n")
                 + " SELECT s.t, sum(s.amount) FROM S s GROUP BY s.t"
             for r in try fetch(sql) {

@@ -189,7 +189,7 @@ extension Session {
         let value = token.text
         let values: [String]
         do {
-            values = try sources.flatMap { try String.fetchAll(db, sql: $0) }
+            values = try sources.flatMap { try store.values($0, as: String.self) }
         } catch let e as DatabaseError {
             throw ReportEngine.translate(e, path: storePath)
         }
@@ -201,7 +201,9 @@ extension Session {
     // MARK: computing
 
     func computeReport(_ req: ReportRequest) throws -> ReportResult {
-        var engine = ReportEngine(db: db, scope: req.scope)
+        var scope = req.scope
+        scope.dialect = store.dialect
+        var engine = ReportEngine(store: store, scope: scope)
         engine.storePath = storePath
         let dim = req.effectiveDimension
 

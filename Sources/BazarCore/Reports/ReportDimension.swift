@@ -16,9 +16,9 @@ enum ReportDimension: String, CaseIterable, Sendable {
     var isSaleAttribute: Bool { isTime || self == .channel || self == .buyer }
 
     /// The sale column the sales are summed by (`t` of `S`), for the dimensions that are attributes of the sale.
-    var saleKey: String? {
+    func saleKey(_ dialect: SQLDialect) -> String? {
         switch self {
-        case .month: return "substr(day, 1, 7)"
+        case .month: return dialect.month("day")
         case .day: return "day"
         case .channel: return "channel"
         case .buyer: return "lower(buyer)"
@@ -72,7 +72,7 @@ enum ReportDimension: String, CaseIterable, Sendable {
         case .kecamatan: return "SELECT kecamatan FROM participant WHERE kecamatan IS NOT NULL ORDER BY participant_no"
         case .category:
             return "SELECT category FROM (SELECT category, 0 AS t, participant_no AS n FROM participant WHERE category IS NOT NULL"
-                + " UNION ALL SELECT category, 1, product_no FROM product WHERE category IS NOT NULL) ORDER BY t, n"
+                + " UNION ALL SELECT category, 1, product_no FROM product WHERE category IS NOT NULL) c ORDER BY t, n"
         default: return nil
         }
     }

@@ -37,18 +37,21 @@ struct ReportTotals {
 /// aggregates: every figure of every path is a grouping of `U` (participants, stalls, products, listings) and of
 /// `S` (omzet, units, sales) by a key. Nothing here loops over sales.
 struct ReportEngine {
-    let db: Database
+    let store: any StoreConnection
     let scope: ReportScope
     /// The store's path, for messages.
     var storePath = "store"
 
     // MARK: queries
 
-    func fetch(_ sql: String, arguments: StatementArguments? = nil) throws -> [Row] {
+    func fetch(_ sql: String, arguments: StoreArguments? = nil) throws -> [StoreRow] {
         do {
-            return try Row.fetchAll(db, sql: sql, arguments: arguments ?? scope.arguments)
+            return try store.rows(sql, arguments ?? scope.arguments)
         } catch let e as DatabaseError {
             throw ReportEngine.translate(e, path: storePath)
+        } catch let e as PostgresError {
+            if e.kind == .valueOutOfRange || e.sqlState == "22003" { throw BazarError(.reportOverflow) }
+            throw Store.translate(e, path: storePath)
         }
     }
 
@@ -64,12 +67,20 @@ struct ReportEngine {
         }
     }
 
+    /// What rows are grouped on. PostgreSQL also wants the key itself where it is not a column of a table whose
+    /// primary key is grouped (SQLite takes it from any row of the group).
+    func groupBy(_ dim: ReportDimension, onSales: Bool) -> String {
+        let group = dim.group(onSales: onSales)
+        let key = dim.key(onSales: onSales)
+        return store.dialect == .postgres && group != key ? group + ", " + key : group
+    }
+
     /// The `WITH` clause: E and U, K for a time key, S summed as the keys need.
     func with(_ keys: [ReportDimension], sales: Bool) -> String {
         var ctes = [scope.eventsCTE, scope.unitsCTE]
         if let t = keys.first(where: \.isTime) { ctes.append(scope.timeCTE(t)) }
         if sales {
-            let saleKey = keys.first(where: \.isSaleAttribute)?.saleKey
+            let saleKey = keys.first(where: \.isSaleAttribute)?.saleKey(store.dialect)
             let grain: ReportScope.SalesGrain = keys.contains { $0.needsProduct || $0 == .buyer } ? .unit
                 : keys.contains(where: \.needsParticipant) ? .stall : .event
             ctes.append(scope.salesCTE(saleKey: saleKey, grain: grain))
@@ -109,7 +120,7 @@ struct ReportEngine {
     func grouped(by keys: [ReportDimension], top: Int? = nil) throws -> (rows: [ReportFigures], salesTotal: (omzet: Int64, units: Int64, sales: Int64)) {
         var byKey: [String?: ReportFigures] = [:]
         var order: [String?] = []
-        func slot(_ r: Row) -> String? {
+        func slot(_ r: StoreRow) -> String? {
             let parts = keys.indices.map { r[$0] as String? }
             let key: String? = parts.count == 1 ? parts[0] : parts.map { $0 ?? "" }.joined(separator: "\u{1}")
             if byKey[key] == nil { byKey[key] = ReportFigures(key: key, keys: parts); order.append(key) }
@@ -118,7 +129,7 @@ struct ReportEngine {
             return key
         }
         let n = keys.count
-        let name = keys.first(where: \.hasName)?.nameExpression ?? "NULL"
+        let name = keys.first(where: \.hasName)?.nameExpression ?? "CAST(NULL AS TEXT)"
         let salesKeys = keys.map { $0.key(onSales: true) }.joined(separator: ", ")
         let fromBuyer = keys.contains(.buyer)
         let distincts = fromBuyer
@@ -126,7 +137,7 @@ struct ReportEngine {
         let salesSQL = with(keys, sales: true) + " SELECT \(salesKeys), max(\(name)), sum(s.amount), sum(s.qty), sum(s.n)\(distincts) FROM S s"
             + joins(keys, onSales: true)
             + (fromBuyer ? " CROSS JOIN stall st2 ON st2.stall_no = s.stall_no" : "")
-            + " GROUP BY " + keys.map { $0.group(onSales: true) }.joined(separator: ", ")
+            + " GROUP BY " + keys.map { groupBy($0, onSales: true) }.joined(separator: ", ")
         for r in try fetch(salesSQL) {
             let k = slot(r)
             byKey[k]!.omzet = r[n + 1] ?? 0
@@ -163,7 +174,7 @@ struct ReportEngine {
                 : "FROM U u" + joins(keys, onSales: false)
             let only = onlyKeys.isEmpty ? "" : " WHERE " + onlyKeys.joined(separator: " AND ")
             let sql = with(keys, sales: false) + " SELECT \(unitKeys), max(\(name)), count(DISTINCT u.participant_no), count(DISTINCT u.stall_no), count(DISTINCT u.product_no) "
-                + from + only + " GROUP BY " + keys.map { $0.group(onSales: false) }.joined(separator: ", ")
+                + from + only + " GROUP BY " + keys.map { groupBy($0, onSales: false) }.joined(separator: ", ")
             for r in try fetch(sql) {
                 let k = slot(r)
                 byKey[k]!.participants = r[n + 1] ?? 0

@@ -32,8 +32,11 @@ struct ReportScope {
     /// Filters that keep only some units of the events in scope.
     var narrowsUnits: Bool { kota != nil || kecamatan != nil || participantNo != nil || category != nil || channel != nil }
 
-    var arguments: StatementArguments {
-        var d: [String: DatabaseValueConvertible?] = [:]
+    /// The backend's SQL where it differs (set by the report command from its store).
+    var dialect: SQLDialect = .sqlite
+
+    var arguments: StoreArguments {
+        var d: [String: (any StoreValueConvertible)?] = [:]
         d["ps"] = period?.start.iso
         d["pe"] = period?.end.iso
         d["program"] = program
@@ -45,14 +48,14 @@ struct ReportScope {
         d["category"] = category
         d["channel"] = channel
         d["channelBit"] = channel.map { $0 == "online" ? 1 : 2 }
-        return StatementArguments(d)
+        return StoreArguments(named: d)
     }
 
     // MARK: the relation
 
     /// `E`: the events in scope.
     var eventsCTE: String {
-        var c = ["1"]
+        var c = ["1 = 1"]
         if period != nil { c.append("start_date <= :pe AND end_date >= :ps") }
         if program != nil { c.append("program = :program COLLATE NOCASE") }
         if mode != nil { c.append("mode = :mode") }
@@ -95,12 +98,14 @@ struct ReportScope {
 
     /// `K(event_no, key)`: the months or days each event in scope ran inside the period.
     func timeCTE(_ dim: ReportDimension) -> String {
-        let first = period != nil ? "max(start_date, :ps)" : "start_date"
-        let last = period != nil ? "min(end_date, :pe)" : "end_date"
-        let key = dim == .month ? "substr(day, 1, 7)" : "day"
+        let ps = dialect == .sqlite ? ":ps" : "CAST(:ps AS date)"
+        let pe = dialect == .sqlite ? ":pe" : "CAST(:pe AS date)"
+        let first = period != nil ? dialect.greatest("start_date", ps) : "start_date"
+        let last = period != nil ? dialect.least("end_date", pe) : "end_date"
+        let key = dim == .month ? dialect.month("day") : "day"
         return """
             D(event_no, day, last) AS (SELECT event_no, \(first), \(last) FROM E
-                UNION ALL SELECT event_no, date(day, '+1 day'), last FROM D WHERE day < last),
+                UNION ALL SELECT event_no, \(dialect.nextDay("day")), last FROM D WHERE day < last),
             K AS (SELECT DISTINCT event_no, \(key) AS key FROM D)
             """
     }
@@ -159,7 +164,7 @@ struct ReportScope {
             + inner.joined(separator: " AND ") + " GROUP BY \(groupBy))"
         switch unitCheck {
         case .unit:
-            sql += ", S AS (SELECT S0.* FROM S0 WHERE EXISTS (SELECT 1 FROM U u WHERE u.stall_no = S0.stall_no AND u.product_no IS S0.product_no))"
+            sql += ", S AS (SELECT S0.* FROM S0 WHERE EXISTS (SELECT 1 FROM U u WHERE u.stall_no = S0.stall_no AND u.product_no IS NOT DISTINCT FROM S0.product_no))"
         case .stall:
             sql += ", S AS (SELECT S0.* FROM S0 WHERE EXISTS (SELECT 1 FROM U u WHERE u.stall_no = S0.stall_no))"
         case .event:

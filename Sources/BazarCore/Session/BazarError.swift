@@ -92,6 +92,8 @@ public enum Problem: Sendable, Equatable {
     case storeUnusable(path: String, reason: String)
     case storeTooNew(path: String, version: Int)
     case storeFailure(String)
+    /// A store on a PostgreSQL server could not be used or failed a statement (its own words: PostgresError).
+    case server(PostgresError)
     case noStore(path: String)
     case storeNeedsUpdate(path: String, version: Int)
     /// A read in the shell on a store not made yet (not exit 3: the shell goes on).
@@ -108,6 +110,7 @@ public enum Problem: Sendable, Equatable {
     public var isStoreProblem: Bool {
         switch self {
         case .storeNotBazar, .storeNotSQLite, .storeLocked, .storeUnusable, .storeTooNew, .noStore, .storeNeedsUpdate: return true
+        case .server(let e): return e.isStoreProblem
         default: return false
         }
     }
@@ -189,6 +192,7 @@ public enum Problem: Sendable, Equatable {
         case .storeUnusable(let path, let reason): return "cannot use the store '\(path)': \(reason)"
         case .storeTooNew(let path, let version): return "the store '\(path)' has schema version \(version), newer than this bazar"
         case .storeFailure(let reason): return "the store failed: \(reason)"
+        case .server(let e): return e.message
         case .noStore(let path): return "no store at \(path)"
         case .storeNeedsUpdate(let path, let version):
             return "the store '\(path)' has schema version \(version) and cannot be updated to \(Schema.version) read-only"
@@ -288,6 +292,7 @@ public enum Problem: Sendable, Equatable {
         case .storeUnusable: return "check the path and its permissions, or use --store PATH"
         case .storeTooNew: return "use a newer bazar"
         case .storeFailure: return nil
+        case .server(let e): return e.hint
         case .noStore: return "check the path (a store is made by the first command that changes something), or use --store PATH"
         case .storeNeedsUpdate: return "open it once without --read-only (where it can be written) to update it"
         case .noStoreYet: return "it is made by the first change (add participant, open event …)"

@@ -272,24 +272,24 @@ struct Completer {
     func ids(table: String) -> CompletionResult {
         let (low, high) = Completer.range(partial)
         let sql = "SELECT id FROM \(table) WHERE id >= ? AND id < ? ORDER BY id LIMIT \(Completion.limit + 1)"
-        let found = (try? String.fetchAll(session.db, sql: sql, arguments: [low, high])) ?? []
+        let found = (try? session.store.values(as: String.self, sql, arguments: [low, high])) ?? []
         let lastSQL = "SELECT id FROM \(table) WHERE id >= ? AND id < ? ORDER BY id DESC LIMIT 1"
-        return bounded(found) { try? String.fetchOne(session.db, sql: lastSQL, arguments: [low, high]) }
+        return bounded(found) { try? session.store.value(as: String.self, lastSQL, arguments: [low, high]) }
     }
 
     /// Products of one participant starting with `prefix`, as `participant/product` or short ids.
     func products(of owner: String, prefix: String, qualified: Bool) -> CompletionResult {
         let (low, high) = Completer.range(prefix)
-        guard let ownerRow = try? Row.fetchOne(session.db, sql: "SELECT participant_no, id FROM participant WHERE id = ?", arguments: [owner]) else {
+        guard let ownerRow = try? session.store.row("SELECT participant_no, id FROM participant WHERE id = ?", arguments: [owner]) else {
             return result([])
         }
         let no: Int64 = ownerRow[0]
         let ownerID: String = ownerRow[1]
         let sql = "SELECT id FROM product WHERE participant_no = ? AND id >= ? AND id < ? ORDER BY id LIMIT \(Completion.limit + 1)"
-        let found = ((try? String.fetchAll(session.db, sql: sql, arguments: [no, low, high])) ?? []).map { qualified ? "\(ownerID)/\($0)" : $0 }
+        let found = ((try? session.store.values(as: String.self, sql, arguments: [no, low, high])) ?? []).map { qualified ? "\(ownerID)/\($0)" : $0 }
         let lastSQL = "SELECT id FROM product WHERE participant_no = ? AND id >= ? AND id < ? ORDER BY id DESC LIMIT 1"
         return bounded(found) {
-            (try? String.fetchOne(session.db, sql: lastSQL, arguments: [no, low, high])).flatMap { $0 }.map { qualified ? "\(ownerID)/\($0)" : $0 }
+            (try? session.store.value(as: String.self, lastSQL, arguments: [no, low, high])).flatMap { $0 }.map { qualified ? "\(ownerID)/\($0)" : $0 }
         }
     }
 
@@ -329,20 +329,20 @@ struct Completer {
         case "mode": return result(["online", "offline", "hybrid"])
         case "channel": return result(["online", "offline"])
         case "program":
-            return result((try? String.fetchAll(session.db, sql: "SELECT DISTINCT program FROM event WHERE program IS NOT NULL LIMIT 500")) ?? [])
+            return result((try? session.store.values(as: String.self, "SELECT DISTINCT program FROM event WHERE program IS NOT NULL LIMIT 500")) ?? [])
         case "kota", "kecamatan":
             // Jakarta's official names (the kota's kecamatan first), and other places in the store (Bekasi, Depok).
             var values: [String: String] = [:]
             for (i, w) in words.enumerated() where w == "kota" && i + 1 < rest.count { values["kota"] = rest[i + 1].text }
             let official = place(previous, values: values, spec: nil)
-            let stored = ((try? String.fetchAll(session.db, sql: "SELECT DISTINCT \(previous) FROM participant WHERE \(previous) IS NOT NULL LIMIT 500")) ?? [])
+            let stored = ((try? session.store.values(as: String.self, "SELECT DISTINCT \(previous) FROM participant WHERE \(previous) IS NOT NULL LIMIT 500")) ?? [])
                 .filter { (previous == "kota" ? Places.officialKota($0) : Places.officialKecamatan($0)) == nil }
                 .map { $0.contains(" ") ? "\"\($0)\"" : $0 }
             let others = stored.filter { Places.key($0).hasPrefix(Places.key(partial)) }
             guard !others.isEmpty else { return official }
             return merge(official, CompletionResult(start: start, candidates: others.sorted()))
         case "category":
-            return result((try? String.fetchAll(session.db, sql: "SELECT category FROM participant WHERE category IS NOT NULL UNION SELECT category FROM product WHERE category IS NOT NULL LIMIT 500")) ?? [])
+            return result((try? session.store.values(as: String.self, "SELECT category FROM participant WHERE category IS NOT NULL UNION SELECT category FROM product WHERE category IS NOT NULL LIMIT 500")) ?? [])
         case "limit", "year": return result([])
         default: break
         }

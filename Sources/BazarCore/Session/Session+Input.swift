@@ -61,14 +61,14 @@ extension Session {
         let inTransaction = command.spec.changes || command.kind == .undo
         // A report or list runs several queries: one read transaction makes them see the same
         // store even while another process writes.
-        let readTransaction = !inTransaction && !db.isInsideTransaction && Session.readsSeveralTimes.contains(command.kind)
+        let readTransaction = !inTransaction && !store.isInTransaction && Session.readsSeveralTimes.contains(command.kind)
         do {
             if inTransaction { try begin() }
-            if readTransaction { try db.execute(sql: "BEGIN DEFERRED") }
+            if readTransaction { try store.beginRead() }
             try prepareStore(for: command)
             if command.spec.changes { try undoBegin() }
             let outcome = try execute(command)
-            if readTransaction { try db.execute(sql: "COMMIT") }
+            if readTransaction { try store.commit() }
             if inTransaction {
                 // Only what changed the store is logged (opening an existing event is not a change).
                 if case .confirmation = outcome {
@@ -76,14 +76,15 @@ extension Session {
                     result.changes += 1
                 }
                 try undoEnd(label: line.text)
-                try db.execute(sql: "COMMIT")
+                try store.commit()
+                undoCommitted()
                 storeCommitted()
             }
             recordIfNeeded(command)
             try emit(outcome, for: command)
             if case .quit = outcome { result.quit = true }
         } catch {
-            if db.isInsideTransaction { try? db.execute(sql: "ROLLBACK") }
+            store.rollback()
             undoAbandon()
             revalidateContext()
             report(error, line: line, into: &result)
@@ -113,8 +114,8 @@ extension Session {
         // What was looked up before may have been changed by another session since (a price, a stall undone).
         cache = LookupCache()
         do {
-            try db.execute(sql: "BEGIN IMMEDIATE")
-        } catch let error as DatabaseError where interactive && error.resultCode == .SQLITE_BUSY {
+            try store.beginWrite()
+        } catch let error where interactive && Store.isBusy(error) {
             try waitForWriter()
         } catch {
             throw Store.translate(error, path: storePath)
@@ -166,7 +167,7 @@ extension Session {
             runningScripts.removeLast()
             echoConfirmations = savedEcho
         }
-        let outer = !db.isInsideTransaction
+        let outer = !store.isInTransaction
         let recordMark = undoLog.pendingRecord.count
         let contextBefore = context
         // (On a store not made yet there are no tables to capture changes of: such a `run` is not undoable.)
@@ -176,14 +177,16 @@ extension Session {
         // nothing in a script deletes (undo is refused there). Checking each sale's event, stall and
         // product again costs a third of a large load. The pragma takes effect only outside a
         // transaction, and is set back as soon as the script's transaction ends.
-        if outer { try? db.execute(sql: "PRAGMA foreign_keys = OFF") }
-        defer { if outer { try? db.execute(sql: "PRAGMA foreign_keys = ON") } }
+        var scriptMark = SavepointMark()
+        if outer, let sqlite { try? sqlite.execute(sql: "PRAGMA foreign_keys = OFF") }
+        defer { if outer, let sqlite { try? sqlite.execute(sql: "PRAGMA foreign_keys = ON") } }
         do {
-            if outer { try begin() } else { try db.execute(sql: "SAVEPOINT script") }
+            if outer { try begin() } else { scriptMark = try savepoint("script") }
+            if outer, store.dialect == .postgres { deferredChannels = DeferredChannels() }
             if undoLabel != nil { try undoBegin() }
         } catch {
             // (A transaction begun here is not left open when what follows it failed.)
-            if outer, db.isInsideTransaction { try? db.execute(sql: "ROLLBACK") }
+            if outer { store.rollback(); deferredChannels = nil }
             if outer { undoAbandon() }
             report(error, line: nil, into: &result)
             return result
@@ -221,11 +224,12 @@ extension Session {
 
         do {
             if failed {
+                if outer { deferredChannels = nil }
                 undoLog.pendingRecord.removeSubrange(min(recordMark, undoLog.pendingRecord.count)...)
                 if outer { undoAbandon() }
                 // (An interrupted statement may have rolled the transaction back already.)
-                if db.isInsideTransaction {
-                    if outer { try db.execute(sql: "ROLLBACK") } else { try db.execute(sql: "ROLLBACK TO script; RELEASE script") }
+                if store.isInTransaction {
+                    if outer { store.rollback() } else { try rollBack(to: "script", mark: scriptMark) }
                 }
                 result.changes = 0
                 result.sales = 0
@@ -234,15 +238,16 @@ extension Session {
                 context = contextBefore
                 revalidateContext()
             } else {
+                if outer { try writeDeferredChannels() }
                 if result.changes > 0 {
                     try records.log(at: Session.now(), who: who, command: "run \(name): \(result.changes) change\(result.changes == 1 ? "" : "s")")
                 }
                 if let undoLabel { try undoEnd(label: undoLabel) }
-                if outer { try db.execute(sql: "COMMIT"); storeCommitted() } else { try db.execute(sql: "RELEASE script") }
+                if outer { try store.commit(); undoCommitted(); storeCommitted() } else { try store.release("script") }
                 if outer { recordFlush() }
             }
         } catch {
-            if outer, db.isInsideTransaction { try? db.execute(sql: "ROLLBACK") }
+            if outer { store.rollback(); deferredChannels = nil }
             if outer { undoAbandon(); undoLog.pendingRecord.removeAll() }
             revalidateContext()
             report(error, line: nil, into: &result)
@@ -276,11 +281,12 @@ extension Session {
         }
         // Under `continue` a failing line must leave nothing behind: give it its own savepoint.
         let guarded = settings.onError == .continue && command.spec.changes
+        var lineMark = SavepointMark()
         do {
-            if guarded { try db.execute(sql: "SAVEPOINT line") }
+            if guarded { lineMark = try savepoint("line") }
             try prepareStore(for: command)
             let outcome = try execute(command)
-            if guarded { try db.execute(sql: "RELEASE line") }
+            if guarded { try store.release("line") }
             // (Opening an event that exists changes nothing: it answers with a message.)
             if command.spec.changes, !outcome.isMessage { result.changes += 1 }
             if command.kind == .addSale { result.sales += 1 }
@@ -290,7 +296,7 @@ extension Session {
             if case .quit = outcome { result.quit = true }
             return true
         } catch {
-            if guarded { try? db.execute(sql: "ROLLBACK TO line; RELEASE line") }
+            if guarded { try? rollBack(to: "line", mark: lineMark) }
             if guarded { revalidateContext() }
             report(error, line: line, into: &result)
             return false
@@ -322,7 +328,7 @@ extension Session {
         }
         var e = (error as? BazarError) ?? Store.translate(error, path: storePath)
         // Ctrl-C stopped a running statement (sqlite3_interrupt): say so, not "the store failed".
-        if interruptRequested, let d = error as? DatabaseError, d.resultCode == .SQLITE_INTERRUPT {
+        if interruptRequested, Store.isInterrupted(error) {
             e = BazarError(.interrupted)
         }
         if e.problem.isStoreProblem { result.storeUnusable = true }

@@ -13,9 +13,15 @@ public protocol OutputSink: AnyObject {
 /// `execute` runs one parsed command against the store and returns what it produced; it never
 /// prints and never decides transactions. The input loop (`Session+Input.swift`) does both.
 public final class Session {
-    public let db: Database
-    public var records: Records { Records(db, hot: hotStatements) }
-    let hotStatements = HotStatements()
+    /// The store, whichever backend it is on (Store/StoreConnection.swift).
+    public let store: any StoreConnection
+    public var records: Records { Records(store, journal: capturing, deferred: deferredChannels) }
+    /// A script's channel bits on a server, written at its end (Store/DeferredChannels.swift).
+    var deferredChannels: DeferredChannels?
+    /// What the command being captured for `undo` wrote (Undo.swift).
+    let undoJournal = UndoJournal()
+    /// The SQLite connection, for what only SQLite has (a store file made by the first change). Nil on a server.
+    var sqlite: Database? { (store as? SQLiteConnection)?.db }
     public var context = Context()
     public var settings = Settings()
     /// What `today` means (`--today`, `$BAZAR_TODAY`, or the system date).
@@ -53,11 +59,16 @@ public final class Session {
 
     public var parser: Parser { Parser(today: today) }
 
-    public init(db: Database, today: Day, who: String, output: OutputSink) {
-        self.db = db
+    public init(store: any StoreConnection, today: Day, who: String, output: OutputSink) {
+        self.store = store
         self.today = today
         self.who = who
         self.output = output
+    }
+
+    /// A session on an SQLite connection (tests).
+    public convenience init(db: Database, today: Day, who: String, output: OutputSink) {
+        self.init(store: SQLiteConnection(db), today: today, who: who, output: output)
     }
 
     /// Runs one command. Throws `BazarError` with a span into the command's line.

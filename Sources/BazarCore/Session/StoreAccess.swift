@@ -31,7 +31,11 @@ extension Session {
         guard command.spec.changes else {
             throw BazarError(interactive ? .noStoreYet(path: path) : .noStore(path: path), at: command.commandSpan)
         }
-        try Schema.create(db)
+        if let db = sqlite {
+            try Schema.create(db)
+        } else if let server = store as? PostgresStoreConnection {
+            try PostgresSchema.migrate(server.connection)
+        }
         storeAccess.madeInTransaction = true
     }
 
@@ -39,12 +43,16 @@ extension Session {
     func storeCommitted() {
         guard storeAccess.madeInTransaction else { return }
         storeAccess = StoreAccess(readOnly: storeAccess.readOnly)
-        try? db.execute(sql: "PRAGMA journal_mode = WAL")
+        try? sqlite?.execute(sql: "PRAGMA journal_mode = WAL")
     }
 
     /// After a ROLLBACK (of the transaction or of a savepoint): was the schema taken back with it?
     func storeRolledBack() {
         guard storeAccess.madeInTransaction else { return }
-        storeAccess.madeInTransaction = ((try? Int.fetchOne(db, sql: "PRAGMA user_version")) ?? 0) > 0
+        if let server = store as? PostgresStoreConnection {
+            storeAccess.madeInTransaction = (try? PostgresSchema.state(of: server.connection)) != .empty
+        } else {
+            storeAccess.madeInTransaction = ((try? store.value("PRAGMA user_version", as: Int.self)) ?? 0) > 0
+        }
     }
 }

@@ -1,19 +1,15 @@
 import Foundation
-import GRDB
 
-/// `undo`: SQLite's documented undo technique (https://www.sqlite.org/undoredo.html).
+/// `undo`: each command's row changes, kept in this session as the steps that take them back
+/// (Store/UndoJournal.swift: the same on SQLite and on a PostgreSQL server).
 ///
-/// TEMP triggers on the store's tables write, for every row a command inserts, updates or
-/// deletes, the SQL that reverts it into the temp table `bazar_undo_log`, tagged with the
-/// command's group number. A command's group is labelled (its line) in `bazar_undo_group`.
-/// Both temp tables live in the command's own transaction, so a command that rolls back leaves
-/// no group behind, and `undo` itself (reverting the last group) commits or rolls back as one.
-///
-/// Capture is on in the interactive shell and for `-c` commands (and `run FILE` typed there, as
-/// one group). Scripts given on the command line never install the triggers, so they stay fast.
-/// The change log (`change_log`) is not reverted: `undo` is itself logged.
+/// A command's group is kept when its transaction commits and dropped when it rolls back, so a command that
+/// failed leaves nothing to undo, and `undo` itself (reverting the last group) commits or rolls back as one.
+/// Capture is on in the interactive shell and for `-c` commands (and `run FILE` typed there, as one group).
+/// Scripts given on the command line journal nothing, so they stay fast. The change log (`change_log`) is not
+/// reverted: `undo` is itself logged.
 public struct UndoLog {
-    /// The temp tables and triggers exist on this connection.
+    /// A command has been captured in this session.
     var installed = false
     var nextGroup: Int64 = 0
     /// The group of the command running now (0: none).
@@ -26,8 +22,24 @@ public struct UndoLog {
     var pendingRecord: [String] = []
     /// The group the last committed command made (nil when it changed nothing).
     var lastCommitted: Int64?
+    /// The groups that can be undone, oldest first.
+    var groups: [UndoGroup] = []
+    /// A group added, or taken by `undo`, in the transaction that has not committed yet.
+    var uncommitted: UndoGroup?
+    var taken: UndoGroup?
 
     public init() {}
+}
+
+struct SavepointMark {
+    var journal = 0
+    var channels = 0
+}
+
+struct UndoGroup {
+    var number: Int64
+    var label: String
+    var steps: [UndoStep]
 }
 
 struct RecordedLines {
@@ -37,118 +49,107 @@ struct RecordedLines {
 }
 
 extension Session {
-    /// The store's tables whose changes `undo` reverts (not the change log).
-    static let undoTables = ["event", "participant", "product", "stall", "listing", "sale", "sku_map"]
-
-    /// Creates the temp tables and triggers (once per connection).
-    func installUndo() throws {
-        guard !undoLog.installed else { return }
-        var sql = """
-            CREATE TEMP TABLE IF NOT EXISTS bazar_undo_state (grp INTEGER NOT NULL);
-            DELETE FROM temp.bazar_undo_state;
-            INSERT INTO temp.bazar_undo_state VALUES (0);
-            CREATE TEMP TABLE IF NOT EXISTS bazar_undo_log (seq INTEGER PRIMARY KEY, grp INTEGER NOT NULL, sql TEXT NOT NULL);
-            CREATE INDEX IF NOT EXISTS temp.bazar_undo_log_grp ON bazar_undo_log (grp, seq);
-            CREATE TEMP TABLE IF NOT EXISTS bazar_undo_group (grp INTEGER PRIMARY KEY, label TEXT NOT NULL);
-
-            """
-        for table in Session.undoTables {
-            let info = try Row.fetchAll(db, sql: "PRAGMA main.table_info(\(table))")
-            let columns: [String] = info.map { $0["name"] }
-            var keys: [String] = info.filter { ($0["pk"] as Int) > 0 }.sorted { ($0["pk"] as Int) < ($1["pk"] as Int) }.map { $0["name"] }
-            if keys.isEmpty { keys = ["rowid"] }
-            func match(_ row: String) -> String {
-                keys.map { "\($0)='||quote(\(row).\($0))||'" }.joined(separator: " AND ")
-            }
-            // (Trigger bodies may not qualify table names; a TEMP trigger finds the temp tables.)
-            let when = "WHEN (SELECT grp FROM bazar_undo_state) > 0"
-            let log = "INSERT INTO bazar_undo_log (grp, sql) VALUES ((SELECT grp FROM bazar_undo_state), "
-            let sets = columns.map { "\($0)='||quote(old.\($0))||'" }.joined(separator: ",")
-            let values = columns.map { "'||quote(old.\($0))||'" }.joined(separator: ",")
-            sql += """
-                CREATE TEMP TRIGGER IF NOT EXISTS bazar_undo_\(table)_insert AFTER INSERT ON main.\(table) \(when) BEGIN
-                  \(log)'DELETE FROM main.\(table) WHERE \(match("new"))');
-                END;
-                CREATE TEMP TRIGGER IF NOT EXISTS bazar_undo_\(table)_update AFTER UPDATE ON main.\(table) \(when) BEGIN
-                  \(log)'UPDATE main.\(table) SET \(sets) WHERE \(match("new"))');
-                END;
-                CREATE TEMP TRIGGER IF NOT EXISTS bazar_undo_\(table)_delete AFTER DELETE ON main.\(table) \(when) BEGIN
-                  \(log)'INSERT INTO main.\(table) (\(columns.joined(separator: ","))) VALUES (\(values))');
-                END;
-
-                """
-        }
-        try db.execute(sql: sql)
-        undoLog.installed = true
-    }
+    /// The journal `Records` writes to while a command is being captured.
+    var capturing: UndoJournal? { undoLog.current > 0 ? undoJournal : nil }
 
     /// Starts capturing a command's changes as a new group. Call inside its transaction.
     func undoBegin() throws {
         guard undoEnabled else { return }
-        try installUndo()
+        undoLog.installed = true
         undoLog.nextGroup += 1
         undoLog.current = undoLog.nextGroup
-        try db.execute(sql: "UPDATE temp.bazar_undo_state SET grp = ?", arguments: [undoLog.current])
+        undoJournal.steps = []
     }
 
-    /// Ends capture before COMMIT; labels the group if the command changed any row.
+    /// Ends capture before COMMIT; keeps the group if the command changed any row.
     func undoEnd(label: String) throws {
         let group = undoLog.current
         undoLog.current = 0
         undoLog.lastCommitted = nil
-        guard group > 0 else { return }
-        try db.execute(sql: "UPDATE temp.bazar_undo_state SET grp = 0")
-        if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM temp.bazar_undo_log WHERE grp = ?)", arguments: [group]) == true {
-            try db.execute(sql: "INSERT INTO temp.bazar_undo_group (grp, label) VALUES (?, ?)", arguments: [group, label])
-            undoLog.lastCommitted = group
-        }
+        guard group > 0, !undoJournal.steps.isEmpty else { return }
+        let g = UndoGroup(number: group, label: label, steps: undoJournal.steps)
+        undoJournal.steps = []
+        undoLog.groups.append(g)
+        undoLog.uncommitted = g
+        undoLog.lastCommitted = group
     }
 
-    /// After a rollback: the temp tables rolled back with the store; forget the group.
+    /// After COMMIT: what the transaction added or took is final.
+    func undoCommitted() {
+        undoLog.uncommitted = nil
+        undoLog.taken = nil
+    }
+
+    /// After a rollback: the group the transaction added goes, one `undo` took comes back.
     func undoAbandon() {
         undoLog.current = 0
         undoLog.lastCommitted = nil
-        // The first capturing command created the temp tables and triggers in its own transaction:
-        // if that rolled back, they are gone and must be made again.
-        if undoLog.installed,
-           (try? Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM sqlite_temp_master WHERE name = 'bazar_undo_state')")) != true {
-            undoLog.installed = false
+        undoJournal.steps = []
+        if let g = undoLog.uncommitted, undoLog.groups.last?.number == g.number { undoLog.groups.removeLast() }
+        if let g = undoLog.taken { undoLog.groups.append(g) }
+        undoLog.uncommitted = nil
+        undoLog.taken = nil
+    }
+
+    /// A savepoint inside a transaction; returns where the journal (and a script's deferred channel bits) stood,
+    /// for `rollBack(to:mark:)`.
+    func savepoint(_ name: String) throws -> SavepointMark {
+        try store.savepoint(name)
+        return SavepointMark(journal: undoJournal.mark, channels: deferredChannels?.mark ?? 0)
+    }
+
+    /// Rolls back to a savepoint: the store, the journal and the deferred channel bits.
+    func rollBack(to name: String, mark: SavepointMark) throws {
+        undoJournal.rollBack(to: mark.journal)
+        deferredChannels?.rollBack(to: mark.channels)
+        try store.rollback(to: name)
+    }
+
+    /// Writes a script's deferred channel bits (just before its COMMIT; `keepDeferring`: before a void recomputes
+    /// what a listing sold on, after which the script goes on deferring).
+    func writeDeferredChannels(keepDeferring: Bool = false) throws {
+        guard let d = deferredChannels else { return }
+        deferredChannels = nil
+        defer { if keepDeferring { deferredChannels = DeferredChannels() } }
+        let r = records
+        for b in d.bits {
+            if let p = b.product {
+                try r.markListingSold(stallNo: b.stall, productNo: p, channelBit: b.bit)
+            } else {
+                try r.markStallSold(stallNo: b.stall, channelBit: b.bit)
+            }
         }
     }
 
     /// What `undo` would revert now, newest first (for tests and messages).
     public func undoableChanges() throws -> [String] {
-        guard undoLog.installed else { return [] }
-        return try String.fetchAll(db, sql: "SELECT label FROM temp.bazar_undo_group ORDER BY grp DESC")
+        undoLog.groups.reversed().map(\.label)
     }
 
     /// `undo`: reverts the last group, inside the transaction `runLine` opened for it.
     func undo(_ cmd: ParsedCommand) throws -> Outcome {
-        guard runningScripts.isEmpty, undoLog.installed,
-              let last = try Row.fetchOne(db, sql: "SELECT grp, label FROM temp.bazar_undo_group ORDER BY grp DESC LIMIT 1")
-        else {
+        guard runningScripts.isEmpty, let last = undoLog.groups.last else {
             throw BazarError(.nothingToUndo, at: cmd.commandSpan)
         }
-        let group: Int64 = last[0]
-        let label: String = last[1]
-        let statements = try String.fetchAll(db, sql: "SELECT sql FROM temp.bazar_undo_log WHERE grp = ? ORDER BY seq DESC", arguments: [group])
-        // The triggers are quiet while the state's group is 0, so reverting records nothing.
-        for sql in statements {
-            try db.execute(sql: sql)
-            // Each inverse statement touches exactly its one row; anything else means another
+        for step in last.steps.reversed() {
+            // Each inverse touches exactly its one row as this session left it; anything else means another
             // session changed that row since: refuse rather than overwrite its work.
-            if db.changesCount != 1 {
-                throw BazarError(.undoConflict(label), at: cmd.commandSpan)
+            let reverted: Bool
+            do {
+                reverted = try step.revert(on: store)
+            } catch {
+                throw BazarError(.undoConflict(last.label), at: cmd.commandSpan)
             }
+            if !reverted { throw BazarError(.undoConflict(last.label), at: cmd.commandSpan) }
         }
-        try db.execute(sql: "DELETE FROM temp.bazar_undo_log WHERE grp = ?", arguments: [group])
-        try db.execute(sql: "DELETE FROM temp.bazar_undo_group WHERE grp = ?", arguments: [group])
-        unrecord(group)
+        undoLog.groups.removeLast()
+        undoLog.taken = last
+        unrecord(last.number)
         revalidateContext()   // (also forgets the last sale added: it may be the one undone)
-        let left = try Int.fetchOne(db, sql: "SELECT count(*) FROM temp.bazar_undo_group") ?? 0
-        let rows = statements.count
+        let left = undoLog.groups.count
+        let rows = last.steps.count
         let more = left == 0 ? Phrase.undoneNothingMore.say() : Phrase.undoneMore.say(["count": String(left)])
-        return .confirmation(Phrase.undone.say(["label": label, "rows": String(rows), "s": rows == 1 ? "" : "s", "left": more]))
+        return .confirmation(Phrase.undone.say(["label": last.label, "rows": String(rows), "s": rows == 1 ? "" : "s", "left": more]))
     }
 
     // MARK: record FILE
@@ -156,7 +157,7 @@ extension Session {
     /// Appends lines to the record file now, or (inside a script's transaction) when it commits.
     func recordWrite(_ text: String) {
         guard let path = recordPath else { return }
-        if db.isInsideTransaction {
+        if store.isInTransaction {
             undoLog.pendingRecord.append(text)
             return
         }
@@ -180,7 +181,7 @@ extension Session {
     func recordFlush() {
         let lines = undoLog.pendingRecord
         undoLog.pendingRecord = []
-        if !lines.isEmpty, !db.isInsideTransaction { recordWrite(lines.joined()) }
+        if !lines.isEmpty, !store.isInTransaction { recordWrite(lines.joined()) }
     }
 
     /// Takes an undone group's lines out of the record file, so that it still reproduces the store.

@@ -11,7 +11,7 @@ extension Session {
     func waitForWriter() throws {
         output.writeError(Phrase.waitingForWriter.say(["path": storePath]) + "\n")
         output.flush()
-        guard let connection = db.sqliteConnection else { throw BazarError(.storeLocked(path: storePath)) }
+        guard let db = sqlite, let connection = db.sqliteConnection else { throw BazarError(.storeLocked(path: storePath)) }
         // Short tries, so that a Ctrl-C is seen within a fifth of a second; the usual timeout again afterwards.
         sqlite3_busy_timeout(connection, 200)
         defer { sqlite3_busy_timeout(connection, Int32(Store.busyTimeout * 1000)) }

@@ -1,5 +1,3 @@
-import GRDB
-import GRDBSQLite
 
 /// An event (a bazaar) as stored.
 public struct EventRecord: Sendable, Equatable {
@@ -95,24 +93,31 @@ public struct SaleRecord: Sendable, Equatable {
 
 /// The store's named reads and writes, on one connection. Statements are cached (prepared once).
 public struct Records {
-    public let db: Database
-    let hot: HotStatements?
+    public let store: any StoreConnection
+    /// Where the writes of a command `undo` may take back are noted (nil: they are not kept).
+    let journal: UndoJournal?
+    /// A script on a server keeps its channel bits until its end (DeferredChannels.swift).
+    var deferred: DeferredChannels?
 
-    public init(_ db: Database) {
-        self.db = db
-        self.hot = nil
+    public init(_ store: any StoreConnection) {
+        self.store = store
+        self.journal = nil
+        self.deferred = nil
     }
 
-    init(_ db: Database, hot: HotStatements) {
-        self.db = db
-        self.hot = hot
+    init(_ store: any StoreConnection, journal: UndoJournal?, deferred: DeferredChannels? = nil) {
+        self.store = store
+        self.journal = journal
+        self.deferred = deferred
     }
+
+    var dialect: SQLDialect { store.dialect }
 
     // MARK: events
 
     static let eventColumns = "event_no, id, name, program, mode, channel, kota, kecamatan, level, venue, start_date, end_date, target, closed"
 
-    static func event(from row: Row) -> EventRecord {
+    static func event(from row: StoreRow) -> EventRecord {
         EventRecord(
             no: row[0], id: row[1], name: row[2], program: row[3], mode: row[4], channel: row[5], kota: row[6],
             kecamatan: row[7], level: row[8], venue: row[9],
@@ -121,47 +126,54 @@ public struct Records {
     }
 
     public func event(id: String) throws -> EventRecord? {
-        try Row.fetchOne(db.cachedStatement(sql: "SELECT \(Records.eventColumns) FROM event WHERE id = ?"), arguments: [id])
-            .map(Records.event(from:))
+        try store.row("SELECT \(eventSelect) FROM event WHERE id = ?", [id]).map(Records.event(from:))
     }
 
-    public func events(whereSQL: String = "", arguments: StatementArguments = [], limit: Int64? = nil) throws -> [EventRecord] {
+    /// The event columns, days as ISO text on both backends.
+    var eventSelect: String {
+        Records.eventColumns.replacingOccurrences(of: "start_date, end_date", with: "\(dialect.dayText("start_date")), \(dialect.dayText("end_date"))")
+    }
+
+    public func events(whereSQL: String = "", arguments: StoreArguments = .none, limit: Int64? = nil) throws -> [EventRecord] {
         let lim = limit.map { " LIMIT \($0)" } ?? ""
-        return try Row.fetchAll(db, sql: "SELECT \(Records.eventColumns) FROM event \(whereSQL) ORDER BY start_date, id\(lim)", arguments: arguments)
+        return try store.rows("SELECT \(eventSelect) FROM event \(whereSQL) ORDER BY start_date, \(dialect.idOrder("id"))\(lim)", arguments)
             .map(Records.event(from:))
     }
 
     public func insertEvent(_ e: EventRecord) throws -> Int64 {
-        try db.execute(sql: """
+        let no = try store.insert("""
             INSERT INTO event (id, name, program, mode, channel, kota, kecamatan, level, venue, start_date, end_date, target, closed)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [e.id, e.name, e.program, e.mode, e.channel, e.kota, e.kecamatan, e.level, e.venue,
-                             e.start.iso, e.end.iso, e.target, e.closed])
-        return db.lastInsertedRowID
+            """, [e.id, e.name, e.program, e.mode, e.channel, e.kota, e.kecamatan, e.level, e.venue,
+                             e.start.iso, e.end.iso, e.target, e.closed], key: "event_no")
+        inserted(.event, key: [.int(no)])
+        return no
     }
 
     public func updateEvent(_ e: EventRecord) throws {
-        try db.execute(sql: """
+        try updating(.event, key: [.int(e.no)]) {
+            try store.execute("""
             UPDATE event SET name = ?, program = ?, mode = ?, channel = ?, kota = ?, kecamatan = ?, level = ?, venue = ?,
             start_date = ?, end_date = ?, target = ?, closed = ? WHERE event_no = ?
-            """, arguments: [e.name, e.program, e.mode, e.channel, e.kota, e.kecamatan, e.level, e.venue,
+            """, [e.name, e.program, e.mode, e.channel, e.kota, e.kecamatan, e.level, e.venue,
                              e.start.iso, e.end.iso, e.target, e.closed, e.no])
+        }
     }
 
     /// Sales of an event (void or not) whose day falls outside `start...end`. Its sales lie within its stored
     /// dates, which bound the scan of `sale_day`.
     public func salesOutside(eventNo: Int64, start: Day, end: Day) throws -> Int {
-        try Int.fetchOne(db, sql: """
+        try store.value("""
             SELECT count(*) FROM sale s JOIN event e ON e.event_no = s.event_no
             WHERE s.event_no = ? AND s.day BETWEEN e.start_date AND e.end_date AND (s.day < ? OR s.day > ?)
-            """, arguments: [eventNo, start.iso, end.iso]) ?? 0
+            """, [eventNo, start.iso, end.iso]) ?? 0
     }
 
     // MARK: participants
 
     static let participantColumns = "participant_no, id, name, owner, kota, kecamatan, kelurahan, category, kind, phone"
 
-    static func participant(from row: Row) -> ParticipantRecord {
+    static func participant(from row: StoreRow) -> ParticipantRecord {
         var p = ParticipantRecord(no: row[0], id: row[1])
         for (i, a) in ParticipantRecord.textAttributes.enumerated() {
             if let v: String = row[i + 2] { p.fields[a] = v }
@@ -170,7 +182,7 @@ public struct Records {
     }
 
     public func participant(id: String) throws -> ParticipantRecord? {
-        let st = try RawStatement(db, "SELECT \(Records.participantColumns) FROM participant WHERE id = ?")
+        let st = try store.statement("SELECT \(Records.participantColumns) FROM participant WHERE id = ?")
         st.bind(1, id)
         return try st.first { r in
             var p = ParticipantRecord(no: r.int(0), id: r.text(1) ?? id)
@@ -181,39 +193,43 @@ public struct Records {
         }
     }
 
-    public func participants(whereSQL: String = "", arguments: StatementArguments = [], limit: Int64? = nil) throws -> [ParticipantRecord] {
+    public func participants(whereSQL: String = "", arguments: StoreArguments = .none, limit: Int64? = nil) throws -> [ParticipantRecord] {
         let lim = limit.map { " LIMIT \($0)" } ?? ""
         let cols = Records.participantColumns.split(separator: ",").map { "p." + $0.trimmingCharacters() }.joined(separator: ", ")
-        return try Row.fetchAll(db, sql: "SELECT \(cols) FROM participant p \(whereSQL) ORDER BY p.id\(lim)", arguments: arguments)
+        return try store.rows("SELECT \(cols) FROM participant p \(whereSQL) ORDER BY \(dialect.idOrder("p.id"))\(lim)", arguments)
             .map(Records.participant(from:))
     }
 
+    /// A new participant's number; 0 when one with this id exists (the UNIQUE index answers, without a lookup first).
     public func insertParticipant(_ p: ParticipantRecord) throws -> Int64 {
         let cols = ParticipantRecord.textAttributes
-        let st = try RawStatement(db, "INSERT INTO participant (id, \(cols.joined(separator: ", "))) VALUES (?\(String(repeating: ", ?", count: cols.count)))")
+        let st = try store.statement("INSERT INTO participant (id, \(cols.joined(separator: ", "))) VALUES (?\(String(repeating: ", ?", count: cols.count))) ON CONFLICT DO NOTHING", returning: "participant_no")
         st.bind(1, p.id)
         for (i, a) in cols.enumerated() { st.bind(Int32(i + 2), p.fields[a]) }
-        try st.execute()
-        return st.lastInsertedRowID
+        let no = try st.insert()
+        if no != 0 { inserted(.participant, key: [.int(no)]) }
+        return no
     }
 
     public func updateParticipant(_ p: ParticipantRecord) throws {
         let cols = ParticipantRecord.textAttributes
-        try db.execute(sql: "UPDATE participant SET \(cols.map { "\($0) = ?" }.joined(separator: ", ")) WHERE participant_no = ?",
-                       arguments: StatementArguments(cols.map { p.fields[$0] } + [p.no]))
+        try updating(.participant, key: [.int(p.no)]) {
+            try store.execute("UPDATE participant SET \(cols.map { "\($0) = ?" }.joined(separator: ", ")) WHERE participant_no = ?",
+                              StoreArguments(cols.map { p.fields[$0].storeValue } + [.int(p.no)]))
+        }
     }
 
     // MARK: products
 
     static let productColumns = "pr.product_no, pr.participant_no, pa.id, pr.id, pr.name, pr.category, pr.price, pr.unit"
 
-    static func product(from row: Row) -> ProductRecord {
+    static func product(from row: StoreRow) -> ProductRecord {
         ProductRecord(no: row[0], participantNo: row[1], participantID: row[2], id: row[3], name: row[4],
                       category: row[5], price: row[6], unit: row[7])
     }
 
     public func product(participantNo: Int64, id: String) throws -> ProductRecord? {
-        let st = try RawStatement(db, """
+        let st = try store.statement("""
             SELECT \(Records.productColumns) FROM product pr JOIN participant pa ON pa.participant_no = pr.participant_no
             WHERE pr.participant_no = ? AND pr.id = ?
             """)
@@ -225,46 +241,50 @@ public struct Records {
         }
     }
 
-    public func products(whereSQL: String = "", arguments: StatementArguments = [], limit: Int64? = nil) throws -> [ProductRecord] {
+    public func products(whereSQL: String = "", arguments: StoreArguments = .none, limit: Int64? = nil) throws -> [ProductRecord] {
         let lim = limit.map { " LIMIT \($0)" } ?? ""
-        return try Row.fetchAll(db, sql: """
+        return try store.rows("""
             SELECT \(Records.productColumns) FROM product pr JOIN participant pa ON pa.participant_no = pr.participant_no
-            \(whereSQL) ORDER BY pa.id, pr.id\(lim)
-            """, arguments: arguments).map(Records.product(from:))
+            \(whereSQL) ORDER BY \(dialect.idOrder("pa.id")), \(dialect.idOrder("pr.id"))\(lim)
+            """, arguments).map(Records.product(from:))
     }
 
     public func productIDs(participantNo: Int64) throws -> [String] {
-        try String.fetchAll(db, sql: "SELECT id FROM product WHERE participant_no = ? ORDER BY id", arguments: [participantNo])
+        try store.values("SELECT id FROM product WHERE participant_no = ? ORDER BY \(dialect.idOrder("id"))", [participantNo])
     }
 
     /// The participant of some product with this id, if any (for a helpful error).
     public func ownerOfProduct(id: String) throws -> String? {
-        try String.fetchOne(db, sql: """
-            SELECT pa.id FROM product pr JOIN participant pa ON pa.participant_no = pr.participant_no WHERE pr.id = ? ORDER BY pa.id LIMIT 1
-            """, arguments: [id])
+        try store.value("""
+            SELECT pa.id FROM product pr JOIN participant pa ON pa.participant_no = pr.participant_no WHERE pr.id = ? ORDER BY \(dialect.idOrder("pa.id")) LIMIT 1
+            """, [id])
     }
 
+    /// A new product's number; 0 when the participant has one with this id.
     public func insertProduct(_ p: ProductRecord) throws -> Int64 {
-        let st = try RawStatement(db, "INSERT INTO product (participant_no, id, name, category, price, unit) VALUES (?, ?, ?, ?, ?, ?)")
+        let st = try store.statement("INSERT INTO product (participant_no, id, name, category, price, unit) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", returning: "product_no")
         st.bind(1, p.participantNo)
         st.bind(2, p.id)
         st.bind(3, p.name)
         st.bind(4, p.category)
         st.bind(5, p.price)
         st.bind(6, p.unit)
-        try st.execute()
-        return st.lastInsertedRowID
+        let no = try st.insert()
+        if no != 0 { inserted(.product, key: [.int(no)]) }
+        return no
     }
 
     public func updateProduct(_ p: ProductRecord) throws {
-        try db.execute(sql: "UPDATE product SET name = ?, category = ?, price = ?, unit = ? WHERE product_no = ?",
-                       arguments: [p.name, p.category, p.price, p.unit, p.no])
+        try updating(.product, key: [.int(p.no)]) {
+            try store.execute("UPDATE product SET name = ?, category = ?, price = ?, unit = ? WHERE product_no = ?",
+                              [p.name, p.category, p.price, p.unit, p.no])
+        }
     }
 
     // MARK: stalls and listings
 
     public func stallNo(eventNo: Int64, participantNo: Int64) throws -> Int64? {
-        let st = try RawStatement(db, "SELECT stall_no FROM stall WHERE event_no = ? AND participant_no = ?")
+        let st = try store.statement("SELECT stall_no FROM stall WHERE event_no = ? AND participant_no = ?")
         st.bind(1, eventNo)
         st.bind(2, participantNo)
         return try st.first { $0.int(0) }
@@ -272,28 +292,27 @@ public struct Records {
 
     /// The stall of a participant at an event, made if missing. Returns (stall_no, created).
     /// Tries the insert first: with a script's first sale of each participant at an event, the stall is
-    /// usually new, and the UNIQUE index answers whether it was there.
+    /// usually new, and the UNIQUE index answers whether it was there. (ON CONFLICT DO NOTHING rather than
+    /// catching the violation: on PostgreSQL a failed statement aborts the whole transaction.)
     public func ensureStall(eventNo: Int64, participantNo: Int64) throws -> (Int64, Bool) {
-        let st = try RawStatement(db, "INSERT INTO stall (event_no, participant_no) VALUES (?, ?)")
+        let st = try store.statement("INSERT INTO stall (event_no, participant_no) VALUES (?, ?) ON CONFLICT DO NOTHING", returning: "stall_no")
         st.bind(1, eventNo)
         st.bind(2, participantNo)
-        do {
-            try st.execute()
-        } catch let e as DatabaseError where e.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
-            if let s = try stallNo(eventNo: eventNo, participantNo: participantNo) { return (s, false) }
-            throw e
-        }
-        return (st.lastInsertedRowID, true)
+        let made = try st.insert()
+        if made == 0, let s = try stallNo(eventNo: eventNo, participantNo: participantNo) { return (s, false) }
+        inserted(.stall, key: [.int(made)])
+        return (made, true)
     }
 
     /// Lists a product at a stall; true when it was not listed before.
     @discardableResult
     public func ensureListing(stallNo: Int64, productNo: Int64) throws -> Bool {
-        let st = try RawStatement(db, "INSERT OR IGNORE INTO listing (stall_no, product_no) VALUES (?, ?)")
+        let st = try store.statement("INSERT INTO listing (stall_no, product_no) VALUES (?, ?) ON CONFLICT DO NOTHING")
         st.bind(1, stallNo)
         st.bind(2, productNo)
-        try st.execute()
-        return sqlite3_changes(st.connection) > 0
+        let made = try st.execute() > 0
+        if made { inserted(.listing, key: [.int(stallNo), .int(productNo)]) }
+        return made
     }
 
     /// The `channels` bit of a sale's channel: 1 online, 2 offline.
@@ -302,49 +321,57 @@ public struct Records {
     /// A product sold at a stall on a channel: lists it there if needed and sets the channel's bit. The row
     /// is only written when the bit is not set yet (so `undo` has nothing to revert for a repeat).
     public func markListingSold(stallNo: Int64, productNo: Int64, channelBit: Int64) throws {
-        let st = try RawStatement(db, """
+        if let deferred { return deferred.add(stall: stallNo, product: productNo, bit: channelBit) }
+        let st = try store.statement("""
             INSERT INTO listing (stall_no, product_no, channels) VALUES (?1, ?2, ?3)
-            ON CONFLICT (stall_no, product_no) DO UPDATE SET channels = channels | ?3 WHERE channels & ?3 = 0
+            ON CONFLICT (stall_no, product_no) DO UPDATE SET channels = listing.channels | ?3 WHERE listing.channels & ?3 = 0
             """)
         st.bind(1, stallNo)
         st.bind(2, productNo)
         st.bind(3, channelBit)
-        try st.execute()
+        try upserting(.listing, key: [.int(stallNo), .int(productNo)]) { try st.execute() }
     }
 
     /// A sale for the whole stall on a channel: sets the channel's bit of the stall.
     public func markStallSold(stallNo: Int64, channelBit: Int64) throws {
-        let st = try RawStatement(db, "UPDATE stall SET whole_channels = whole_channels | ?2 WHERE stall_no = ?1 AND whole_channels & ?2 = 0")
+        if let deferred { return deferred.add(stall: stallNo, product: nil, bit: channelBit) }
+        let st = try store.statement("UPDATE stall SET whole_channels = whole_channels | ?2 WHERE stall_no = ?1 AND whole_channels & ?2 = 0")
         st.bind(1, stallNo)
         st.bind(2, channelBit)
-        try st.execute()
+        try updating(.stall, key: [.int(stallNo)]) { try st.execute() }
     }
 
     /// After a sale is voided: what its listing (or stall) still sold on, from the sales that count.
     /// The event's dates bound the scan of `sale_day` (sales are not indexed by stall).
     public func refreshChannels(of sale: SaleRecord) throws {
+        let online = dialect.any("s.channel = 'online'")
+        let offline = dialect.any("s.channel = 'offline'")
         let sold = """
-            SELECT coalesce(max(s.channel = 'online'), 0) | (coalesce(max(s.channel = 'offline'), 0) << 1)
-            FROM event e CROSS JOIN sale s INDEXED BY sale_day ON s.day BETWEEN e.start_date AND e.end_date AND s.event_no = e.event_no
-            WHERE e.event_no = :event AND s.stall_no = :stall AND s.product_no IS :product AND s.void = 0
+            SELECT coalesce(\(online), 0) | (coalesce(\(offline), 0) << 1)
+            FROM event e CROSS JOIN sale s \(dialect.indexedBy("sale_day")) ON s.day BETWEEN e.start_date AND e.end_date AND s.event_no = e.event_no
+            WHERE e.event_no = :event AND s.stall_no = :stall AND s.product_no IS NOT DISTINCT FROM :product AND s.void = 0
             """
-        let arguments: StatementArguments = ["event": sale.eventNo, "stall": sale.stallNo, "product": sale.productNo]
-        if sale.productNo != nil {
-            try db.execute(sql: "UPDATE listing SET channels = (\(sold)) WHERE stall_no = :stall AND product_no = :product", arguments: arguments)
+        let arguments = StoreArguments(named: ["event": sale.eventNo, "stall": sale.stallNo, "product": sale.productNo])
+        if let productNo = sale.productNo {
+            try updating(.listing, key: [.int(sale.stallNo), .int(productNo)]) {
+                try store.execute("UPDATE listing SET channels = (\(sold)) WHERE stall_no = :stall AND product_no = :product", arguments)
+            }
         } else {
-            try db.execute(sql: "UPDATE stall SET whole_channels = (\(sold)) WHERE stall_no = :stall", arguments: arguments)
+            try updating(.stall, key: [.int(sale.stallNo)]) {
+                try store.execute("UPDATE stall SET whole_channels = (\(sold)) WHERE stall_no = :stall", arguments)
+            }
         }
     }
 
     // MARK: sales
 
-    /// Inserts a sale numbered `number` (from `nextSaleNumber`), or the next number when nil. This is the hot path
-    /// of loading a script (a million lines), so the prepared statement is bound through the SQLite C API: GRDB's
+    /// Inserts a sale numbered `number` (from `nextSaleNumber`), or the next number when nil; on PostgreSQL the
+    /// server numbers it (an identity column: concurrent officers never collide). This is the hot path of loading
+    /// a script (a million lines), so on SQLite the prepared statement is bound through the SQLite C API: GRDB's
     /// generic argument binding cost about a third of the time of each line.
     public func insertSale(_ s: SaleRecord, number: Int64? = nil) throws -> Int64 {
-        let n = try number ?? nextSaleNumber()
-        let st = try hot?.insertSale(db) ?? RawStatement(db, HotStatements.insertSaleSQL)
-        st.bind(11, n)
+        let st = try store.saleInsert()
+        if dialect == .sqlite { st.bind(11, try number ?? nextSaleNumber()) }
         st.bind(1, s.eventNo)
         st.bind(2, s.stallNo)
         st.bind(3, s.productNo)
@@ -355,55 +382,67 @@ public struct Records {
         st.bind(8, s.buyer)
         st.bind(9, s.ref)
         st.bind(10, s.note)
-        try st.execute()
-        return st.lastInsertedRowID
+        let id = try st.insert()
+        inserted(.sale, key: [.int(id)])
+        return id
     }
 
     /// The number the next sale takes: past every sale in the store and every number ever taken away (schema 3's
     /// `sale_number`), so that no number is given twice. Valid for the rest of the write transaction it is read in.
+    /// (On PostgreSQL the server gives the numbers: 0 here, and unused.)
     public func nextSaleNumber() throws -> Int64 {
-        try Int64.fetchOne(db, sql: """
+        guard dialect == .sqlite else { return 0 }
+        return try store.value("""
             SELECT max(coalesce((SELECT max(id) FROM sale), 0), coalesce((SELECT highest FROM sale_number), 0)) + 1
-            """) ?? 1
+            """, as: Int64.self) ?? 1
     }
 
     /// The sale that already has this ref for this product (or, with no product, for this whole stall).
     public func saleNo(ref: String, productNo: Int64?, stallNo: Int64) throws -> Int64? {
-        let st: RawStatement
+        let st: any StoreStatement
         if let productNo {
-            st = try RawStatement(db, "SELECT id FROM sale WHERE ref = ? AND product_no = ?")
+            st = try store.statement("SELECT id FROM sale WHERE ref = ? AND product_no = ?")
             st.bind(2, productNo)
         } else {
-            st = try RawStatement(db, "SELECT id FROM sale WHERE ref = ? AND product_no IS NULL AND stall_no = ?")
+            st = try store.statement("SELECT id FROM sale WHERE ref = ? AND product_no IS NULL AND stall_no = ?")
             st.bind(2, stallNo)
         }
         st.bind(1, ref)
         return try st.first { $0.int(0) }
     }
 
-
     public func sale(id: Int64) throws -> SaleRecord? {
-        try Row.fetchOne(db.cachedStatement(sql: """
-            SELECT id, event_no, stall_no, product_no, day, qty, amount, channel, buyer, ref, note, void, void_reason FROM sale WHERE id = ?
-            """), arguments: [id]).map { row in
+        try store.row("""
+            SELECT id, event_no, stall_no, product_no, \(dialect.dayText("day")), qty, amount, channel, buyer, ref, note, void, void_reason FROM sale WHERE id = ?
+            """, [id]).map { row in
             SaleRecord(id: row[0], eventNo: row[1], stallNo: row[2], productNo: row[3], day: Day(iso: row[4])!, qty: row[5],
                        amount: row[6], channel: row[7], buyer: row[8], ref: row[9], note: row[10], void: row[11], voidReason: row[12])
         }
     }
 
     public func voidSale(id: Int64, reason: String?) throws {
-        try db.execute(sql: "UPDATE sale SET void = 1, void_reason = ? WHERE id = ?", arguments: [reason, id])
+        try updating(.sale, key: [.int(id)]) {
+            try store.execute("UPDATE sale SET void = 1, void_reason = ? WHERE id = ?", [reason, id])
+        }
+    }
+
+    /// `map sku TEXT to PRODUCT`: a marketplace SKU or name names this product (a new mapping replaces the old).
+    public func mapSku(_ text: String, productNo: Int64) throws {
+        try upserting(.skuMap, key: [.text(text)]) {
+            try store.execute("INSERT INTO sku_map (text, product_no) VALUES (?, ?) ON CONFLICT (text) DO UPDATE SET product_no = excluded.product_no",
+                              [text, productNo])
+        }
     }
 
     // MARK: the change log
 
     public func log(at: String, who: String, command: String) throws {
-        try db.cachedStatement(sql: "INSERT INTO change_log (at, who, command) VALUES (?, ?, ?)").execute(arguments: [at, who, command])
+        try store.execute("INSERT INTO change_log (at, who, command) VALUES (?, ?, ?)", [at, who, command])
     }
 
     /// All ids of a table, for "did you mean".
-    public func ids(table: String, whereSQL: String = "", arguments: StatementArguments = []) throws -> [String] {
-        try String.fetchAll(db, sql: "SELECT id FROM \(table) \(whereSQL)", arguments: arguments)
+    public func ids(table: String, whereSQL: String = "", arguments: StoreArguments = .none) throws -> [String] {
+        try store.values("SELECT id FROM \(table) \(whereSQL)", arguments)
     }
 }
 

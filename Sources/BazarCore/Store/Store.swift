@@ -148,6 +148,11 @@ public final class Store {
         try queue.inDatabase(body)
     }
 
+    /// Runs `body` with the connection as the store seam sees it.
+    public func withConnection<T>(_ body: (any StoreConnection) throws -> T) throws -> T {
+        try queue.inDatabase { db in try body(SQLiteConnection(db)) }
+    }
+
     /// Refuses paths that are not files we may use, before SQLite opens them.
     static func checkFile(_ path: String, createDirectories: Bool) throws {
         var st = stat()
@@ -218,9 +223,28 @@ public final class Store {
         }
     }
 
-    /// SQLite's errors in the user's words.
+    /// Another writer holds the store (SQLite's lock, or a row lock on the server past `busyTimeout`).
+    public static func isBusy(_ error: Error) -> Bool {
+        if let e = error as? DatabaseError { return e.resultCode == .SQLITE_BUSY }
+        if let e = error as? PostgresError { return e.sqlState == "55P03" }
+        return false
+    }
+
+    /// A statement stopped by Ctrl-C.
+    public static func isInterrupted(_ error: Error) -> Bool {
+        if let e = error as? DatabaseError { return e.resultCode == .SQLITE_INTERRUPT }
+        if let e = error as? PostgresError { return e.kind == .cancelled }
+        return false
+    }
+
+    /// SQLite's and the server's errors in the user's words.
     public static func translate(_ error: Error, path: String) -> BazarError {
         if let e = error as? BazarError { return e }
+        if let e = error as? PostgresError {
+            if e.kind == .cancelled { return BazarError(.interrupted) }
+            if e.kind == .valueOutOfRange || e.sqlState == "22003" { return BazarError(.server(PostgresError(.valueOutOfRange))) }
+            return BazarError(.server(e))
+        }
         if let e = error as? DatabaseError {
             switch e.resultCode {
             case .SQLITE_BUSY, .SQLITE_LOCKED: return BazarError(.storeLocked(path: path))

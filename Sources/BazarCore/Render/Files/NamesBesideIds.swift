@@ -1,5 +1,3 @@
-import GRDB
-
 /// Lists written to a file to hand on (`.csv`, `.xlsx`, `.html`) carry names beside the ids they show
 /// (SPEC section 10): a sale's or stall's participant and product, a product's participant. JSON and the
 /// terminal keep the columns SPEC section 3 fixes.
@@ -8,12 +6,12 @@ extension Session {
         guard case .table(var t) = outcome, !t.rows.isEmpty,
               [.listSales, .listStalls, .listProducts].contains(kind) else { return outcome }
         var participants: [String: String] = [:]
-        for r in try Row.fetchAll(db, sql: "SELECT id, name FROM participant WHERE name IS NOT NULL") {
+        for r in try store.rows("SELECT id, name FROM participant WHERE name IS NOT NULL") {
             participants[ParticipantKey.fold(r[0])] = r[1]
         }
         var products: [String: String] = [:]
         if kind == .listSales {
-            for r in try Row.fetchAll(db, sql: "SELECT pa.id, pr.id, pr.name FROM product pr JOIN participant pa ON pa.participant_no = pr.participant_no WHERE pr.name IS NOT NULL") {
+            for r in try store.rows("SELECT pa.id, pr.id, pr.name FROM product pr JOIN participant pa ON pa.participant_no = pr.participant_no WHERE pr.name IS NOT NULL") {
                 products[ParticipantKey.fold(r[0]) + "/" + ParticipantKey.fold(r[1])] = r[2]
             }
         }

@@ -99,14 +99,14 @@ public final class PostgresConnection {
 
     /// Runs one statement with `$1, $2 …` parameters; returns how many rows it changed.
     @discardableResult
-    public func execute(_ sql: String, _ parameters: [PostgresValue]) throws -> Int {
+    public func execute(_ sql: String, _ parameters: [StoreValue]) throws -> Int {
         let result = try run(sql, parameters, prepared: false)
         defer { PQclear(result) }
         return Self.affected(result)
     }
 
     /// Runs one query with `$1, $2 …` parameters and returns its rows.
-    public func query(_ sql: String, _ parameters: [PostgresValue] = []) throws -> [PostgresRow] {
+    public func query(_ sql: String, _ parameters: [StoreValue] = []) throws -> [StoreRow] {
         let result = try run(sql, parameters, prepared: false)
         defer { PQclear(result) }
         return try rows(of: result)
@@ -115,20 +115,20 @@ public final class PostgresConnection {
     /// As `execute(_:_:)`, through a statement prepared once per connection: for statements run
     /// again and again (a sale's insert), which the server then parses and plans once.
     @discardableResult
-    public func execute(prepared sql: String, _ parameters: [PostgresValue]) throws -> Int {
+    public func execute(prepared sql: String, _ parameters: [StoreValue]) throws -> Int {
         let result = try run(sql, parameters, prepared: true)
         defer { PQclear(result) }
         return Self.affected(result)
     }
 
     /// As `query(_:_:)`, through a statement prepared once per connection.
-    public func query(prepared sql: String, _ parameters: [PostgresValue]) throws -> [PostgresRow] {
+    public func query(prepared sql: String, _ parameters: [StoreValue]) throws -> [StoreRow] {
         let result = try run(sql, parameters, prepared: true)
         defer { PQclear(result) }
         return try rows(of: result)
     }
 
-    private func run(_ sql: String, _ parameters: [PostgresValue], prepared usePrepared: Bool) throws -> OpaquePointer {
+    private func run(_ sql: String, _ parameters: [StoreValue], prepared usePrepared: Bool) throws -> OpaquePointer {
         precondition(!isClosed, "a closed PostgreSQL connection was used")
         let count = Int32(parameters.count)
         if usePrepared {
@@ -196,6 +196,17 @@ public final class PostgresConnection {
         }
     }
 
+    /// COMMIT of a transaction begun with `execute("BEGIN")`; a transaction in which a statement failed is rolled
+    /// back by the server instead, which is an error here.
+    public func commit() throws {
+        let result = try check(PQexec(connection, "COMMIT"))
+        defer { PQclear(result) }
+        guard String(cString: PQcmdStatus(result)) == "COMMIT" else {
+            throw PostgresError(.statementFailed, server: server, sqlState: "25P02",
+                                serverMessage: "COMMIT of a failed transaction rolled it back")
+        }
+    }
+
     /// Rolls back the transaction in progress, if any; a lost connection has nothing to roll back.
     public func rollback() {
         guard !isClosed, isInTransaction else { return }
@@ -240,27 +251,27 @@ public final class PostgresConnection {
                              constraint: Self.field(result, Self.diagConstraint), serverMessage: message)
     }
 
-    private func rows(of result: OpaquePointer) throws -> [PostgresRow] {
+    private func rows(of result: OpaquePointer) throws -> [StoreRow] {
         let rowCount = PQntuples(result)
         let columnCount = PQnfields(result)
         let types = (0..<columnCount).map { PQftype(result, $0) }
-        var rows: [PostgresRow] = []
+        var rows: [StoreRow] = []
         rows.reserveCapacity(Int(rowCount))
         for r in 0..<rowCount {
-            var values: [PostgresValue] = []
+            var values: [StoreValue] = []
             values.reserveCapacity(Int(columnCount))
             for c in 0..<columnCount {
                 if PQgetisnull(result, r, c) != 0 {
                     values.append(.null)
                 } else {
                     do {
-                        values.append(try PostgresValue.decode(PQgetvalue(result, r, c), type: types[Int(c)]))
+                        values.append(try StoreValue.decode(PQgetvalue(result, r, c), type: types[Int(c)]))
                     } catch {
                         throw PostgresError(error.kind, server: server)
                     }
                 }
             }
-            rows.append(PostgresRow(values))
+            rows.append(StoreRow(values))
         }
         return rows
     }

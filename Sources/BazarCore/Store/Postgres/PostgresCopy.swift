@@ -66,7 +66,7 @@ public struct PostgresCopyWriter {
     }
 
     /// Adds one row: its values in the order of the COPY's column list.
-    public mutating func append(_ row: [PostgresValue]) throws {
+    public mutating func append(_ row: [StoreValue]) throws {
         for (i, value) in row.enumerated() {
             if i > 0 { buffer.append(0x09) }
             switch value {

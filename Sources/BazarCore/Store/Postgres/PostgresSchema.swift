@@ -132,6 +132,35 @@ public enum PostgresSchema {
         JOIN participant p ON p.participant_no = st.participant_no
         LEFT JOIN product pr ON pr.product_no = s.product_no;
         """),
+        // 3 (SQLite's: `sale_number` keeps the highest sale number ever taken away, so that none is reused). Here
+        // `sale.id` has been an identity column from the start: the server never gives a number twice, not even
+        // after a rollback or `undo`, so `sale_number` stays empty; it is made for the same layout on both (a reader
+        // or `bazar copy` finds the same tables). The `sales` view gains `void_reason` (after `void`, as on SQLite).
+        (3, """
+        CREATE TABLE sale_number (
+            one         BIGINT PRIMARY KEY CHECK (one = 1),
+            highest     BIGINT NOT NULL
+        );
+        DROP VIEW sales;
+        CREATE VIEW sales AS
+        SELECT s.id AS sale, e.id AS event, s.day AS date, p.id AS participant, pr.id AS product,
+               pr.name AS product_name, s.qty, s.amount, s.channel, s.buyer, s.ref, s.note, s.void, s.void_reason,
+               e.program, e.mode, p.kota, p.kecamatan, COALESCE(pr.category, p.category) AS category
+        FROM sale s
+        JOIN event e ON e.event_no = s.event_no
+        JOIN stall st ON st.stall_no = s.stall_no
+        JOIN participant p ON p.participant_no = st.participant_no
+        LEFT JOIN product pr ON pr.product_no = s.product_no;
+        """),
+        // 4 (`import orders`): a ref is unique per product, not per store; `sku_map` names a marketplace SKU's product.
+        (4, """
+        DROP INDEX sale_ref;
+        CREATE UNIQUE INDEX sale_ref ON sale (ref, product_no) WHERE ref IS NOT NULL;
+        CREATE TABLE sku_map (
+            text        TEXT COLLATE nocase PRIMARY KEY,
+            product_no  BIGINT NOT NULL REFERENCES product (product_no)
+        );
+        """),
     ]
 
     /// The version this bazar writes.
@@ -153,7 +182,7 @@ public enum PostgresSchema {
             WHERE schemaname = current_schema() AND tablename = 'bazar_meta'
             """)
         if marker.first?.int(0) == 1 {
-            let rows: [PostgresRow]
+            let rows: [StoreRow]
             do {
                 rows = try db.query("SELECT application, schema_version FROM bazar_meta")
             } catch let e as PostgresError where e.kind == .statementFailed {

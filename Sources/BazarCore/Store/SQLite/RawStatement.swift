@@ -4,7 +4,7 @@ import GRDBSQLite
 /// The SQLite C API on GRDB's cached (prepared once) statements, for the few statements that run
 /// once per line of a million-line script. GRDB's generic binding and row decoding cost more than
 /// SQLite's own work there; everything else goes through GRDB as usual.
-struct RawStatement {
+struct RawStatement: StoreStatement {
     let handle: OpaquePointer
     let connection: OpaquePointer
     let sql: String
@@ -20,6 +20,8 @@ struct RawStatement {
         // Every use binds all of a statement's parameters, so earlier bindings need no clearing.
         sqlite3_reset(handle)
     }
+
+    var returnsKey = false
 
     func bind(_ index: Int32, _ value: Int64?) {
         if let value { sqlite3_bind_int64(handle, index, value) } else { sqlite3_bind_null(handle, index) }
@@ -57,15 +59,22 @@ struct RawStatement {
         }
     }
 
-    /// Runs a statement that returns no rows.
-    func execute() throws {
+    /// Runs a statement that returns no rows; how many rows it changed.
+    @discardableResult
+    func execute() throws -> Int {
         let rc = sqlite3_step(handle)
         defer { sqlite3_reset(handle) }
         guard rc == SQLITE_DONE else { throw error(rc) }
+        return Int(sqlite3_changes(connection))
+    }
+
+    /// Runs an INSERT; the new row's key (its rowid), 0 when it inserted nothing (ON CONFLICT DO NOTHING).
+    func insert() throws -> Int64 {
+        try execute() == 0 ? 0 : sqlite3_last_insert_rowid(connection)
     }
 
     /// Steps to the first row, if any; `read` reads its columns. The statement is reset afterwards.
-    func first<T>(_ read: (RawStatement) -> T) throws -> T? {
+    func first<T>(_ read: (any StoreStatement) -> T) throws -> T? {
         let rc = sqlite3_step(handle)
         defer { sqlite3_reset(handle) }
         if rc == SQLITE_ROW { return read(self) }
@@ -94,19 +103,10 @@ struct RawStatement {
     }
 }
 
-/// The statement that runs once per sale, prepared once per session: finding it in GRDB's statement
-/// cache would hash its SQL text for every line of a script.
-final class HotStatements {
+/// The statement that runs once per sale on SQLite, numbered by bazar (`Records.nextSaleNumber`).
+enum HotStatements {
     static let insertSaleSQL = """
         INSERT INTO sale (event_no, stall_no, product_no, day, qty, amount, channel, buyer, ref, note, id)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """
-    private var insertSaleStatement: Statement?
-
-    func insertSale(_ db: Database) throws -> RawStatement {
-        if let s = insertSaleStatement { return RawStatement(db, s, sql: HotStatements.insertSaleSQL) }
-        let s = try db.makeStatement(sql: HotStatements.insertSaleSQL)
-        insertSaleStatement = s
-        return RawStatement(db, s, sql: HotStatements.insertSaleSQL)
-    }
 }

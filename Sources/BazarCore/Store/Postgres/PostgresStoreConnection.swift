@@ -1,0 +1,159 @@
+import CLibPQ
+
+/// The store seam on a PostgreSQL server: a `PostgresConnection` that takes the SQL written once for
+/// both backends. `?`, `?N` and `:name` parameters become `$N` (once per statement text, cached);
+/// statements run often are prepared once per connection.
+public final class PostgresStoreConnection: StoreConnection {
+    public let connection: PostgresConnection
+    /// Each statement text as the server takes it, and its parameters' names (for `:name` ones).
+    private var rewritten: [String: (sql: String, names: [String])] = [:]
+
+    public init(_ connection: PostgresConnection) { self.connection = connection }
+
+    public var dialect: SQLDialect { .postgres }
+    public var isInTransaction: Bool { connection.isInTransaction }
+
+    /// The statement with `$N` parameters, and the values in their order.
+    func prepare(_ sql: String, _ arguments: StoreArguments) -> (String, [StoreValue]) {
+        let entry: (sql: String, names: [String])
+        if let e = rewritten[sql] {
+            entry = e
+        } else {
+            // SQLite's `CROSS JOIN … ON` fixes the join order there; here it is the plain join it means.
+            let text = sql.replacingOccurrences(of: " CROSS JOIN ", with: " JOIN ")
+            entry = text.contains(":") ? postgresNamedParameters(text) : (postgresParameters(text), [])
+            rewritten[sql] = entry
+        }
+        switch arguments {
+        case .positional(let values): return (entry.sql, values)
+        case .named(let values): return (entry.sql, entry.names.map { values[$0] ?? .null })
+        }
+    }
+
+    public func forEachRow(_ sql: String, _ arguments: StoreArguments, _ body: (StoreRow) throws -> Void) throws {
+        let (text, values) = prepare(sql, arguments)
+        for row in try connection.query(text, values) { try body(row) }
+    }
+
+    @discardableResult
+    public func execute(_ sql: String, _ arguments: StoreArguments) throws -> Int {
+        let (text, values) = prepare(sql, arguments)
+        return try connection.execute(text, values)
+    }
+
+    public func run(_ sql: String) throws { try connection.execute(sql) }
+
+    public func statement(_ sql: String, returning key: String?) throws -> any StoreStatement {
+        let (text, _) = prepare(sql, .none)
+        return PostgresStatement(connection, key.map { text + " RETURNING " + $0 } ?? text)
+    }
+
+    public func saleInsert() throws -> any StoreStatement {
+        // The server numbers the sale (an identity column), so concurrent officers never take the same number.
+        try statement("""
+            INSERT INTO sale (event_no, stall_no, product_no, day, qty, amount, channel, buyer, ref, note)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, returning: "id")
+    }
+
+    /// A change waits at most `Store.busyTimeout` for another officer's row lock (then 55P03: "try again").
+    public func beginWrite() throws {
+        try connection.execute("BEGIN; SET LOCAL lock_timeout = '\(Int(Store.busyTimeout * 1000))ms'")
+    }
+
+    /// Several reads of one report see one state of the store, whatever commits meanwhile.
+    public func beginRead() throws { try connection.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY") }
+
+    public func commit() throws { try connection.commit() }
+    public func rollback() { connection.rollback() }
+    public func savepoint(_ name: String) throws { try connection.execute("SAVEPOINT \(name)") }
+    public func release(_ name: String) throws { try connection.execute("RELEASE SAVEPOINT \(name)") }
+    public func rollback(to name: String) throws {
+        try connection.execute("ROLLBACK TO SAVEPOINT \(name); RELEASE SAVEPOINT \(name)")
+    }
+
+    public func makeInterrupter() -> StoreInterrupter? { connection.makeCanceller().map(PostgresInterrupter.init) }
+}
+
+/// Ctrl-C on a server store: a cancel request (PQcancel, async-signal-safe).
+final class PostgresInterrupter: StoreInterrupter {
+    let canceller: PostgresCanceller
+    init(_ canceller: PostgresCanceller) { self.canceller = canceller }
+    func interrupt() { canceller.cancel() }
+}
+
+/// A hot-path statement on the server: parameters collected, then run as a prepared statement.
+final class PostgresStatement: StoreStatement {
+    let connection: PostgresConnection
+    let sql: String
+    private var values: [StoreValue] = []
+    private var current: StoreRow?
+
+    init(_ connection: PostgresConnection, _ sql: String) {
+        self.connection = connection
+        self.sql = sql
+    }
+
+    private func set(_ index: Int32, _ value: StoreValue) {
+        let i = Int(index) - 1
+        if values.count <= i { values += Array(repeating: .null, count: i + 1 - values.count) }
+        values[i] = value
+    }
+
+    func bind(_ index: Int32, _ value: Int64?) { set(index, value.map { .int($0) } ?? .null) }
+    func bind(_ index: Int32, _ text: String?) { set(index, text.map { .text($0) } ?? .null) }
+    func bind(_ index: Int32, day: Day) { set(index, .text(day.iso)) }
+
+    @discardableResult
+    func execute() throws -> Int { try connection.execute(prepared: sql, values) }
+
+    func insert() throws -> Int64 {
+        try connection.query(prepared: sql, values).first?.int(0) ?? 0
+    }
+
+    func first<T>(_ read: (any StoreStatement) -> T) throws -> T? {
+        guard let row = try connection.query(prepared: sql, values).first else { return nil }
+        current = row
+        defer { current = nil }
+        return read(self)
+    }
+
+    func int(_ column: Int32) -> Int64 { current?.int(Int(column)) ?? 0 }
+    func optionalInt(_ column: Int32) -> Int64? { current?.int(Int(column)) }
+    func text(_ column: Int32) -> String? { current?.string(Int(column)) }
+}
+
+/// `:name` parameters (and `?`, `?N`) as `$N`, outside quotes, comments and `::` casts; the names in
+/// the order of their numbers.
+func postgresNamedParameters(_ sql: String) -> (sql: String, names: [String]) {
+    let s = Array(sql.utf8)
+    var out: [UInt8] = []
+    var names: [String] = []
+    var i = 0
+    func isName(_ c: UInt8) -> Bool { c == UInt8(ascii: "_") || (c >= 48 && c <= 57) || (c | 0x20 >= 97 && c | 0x20 <= 122) }
+    while i < s.count {
+        let c = s[i]
+        if c == UInt8(ascii: "'") || c == UInt8(ascii: "\"") {
+            out.append(c); i += 1
+            while i < s.count {
+                out.append(s[i])
+                if s[i] == c { i += 1; break }
+                i += 1
+            }
+        } else if c == UInt8(ascii: ":"), i + 1 < s.count, s[i + 1] == UInt8(ascii: ":") {
+            out += [c, c]; i += 2
+        } else if c == UInt8(ascii: ":"), i + 1 < s.count, isName(s[i + 1]), !(s[i + 1] >= 48 && s[i + 1] <= 57) {
+            var j = i + 1
+            while j < s.count, isName(s[j]) { j += 1 }
+            let name = String(decoding: s[(i + 1)..<j], as: UTF8.self)
+            let n = (names.firstIndex(of: name) ?? { names.append(name); return names.count - 1 }()) + 1
+            out += Array("$\(n)".utf8)
+            i = j
+        } else {
+            out.append(c); i += 1
+        }
+    }
+    let text = String(decoding: out, as: UTF8.self)
+    // Positional ones (none in bazar's named statements) are left to the other rewrite.
+    return (names.isEmpty ? postgresParameters(text) : text, names)
+}
