@@ -84,7 +84,7 @@ import Glibc
         let old = mountPoint + "/laporan.csv"
         try "laporan lama\n".write(toFile: old, atomically: false, encoding: .utf8)
         // Fill the disk, leaving less than a report needs.
-        FileManager.default.createFile(atPath: mountPoint + "/isi", contents: Data(count: 56 * 1024))
+        _ = FileManager.default.createFile(atPath: mountPoint + "/isi", contents: Data(count: 56 * 1024))
         for target in [old, mountPoint + "/laporan.xlsx", mountPoint + "/laporan.html"] {
             let r = try store.run(["report event jakpus-2021-09 by product > \(target)"])
             #expect(r.status == 1, "\(target)")

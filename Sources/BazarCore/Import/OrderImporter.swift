@@ -217,7 +217,8 @@ final class OrderImporter {
         // line): the sale is inserted straight away, and only when its ref is taken (the UNIQUE index on ref and
         // product says so, with the lookup it makes anyway) is the earlier sale looked for. A line that would
         // write more, or fail, takes the path below, which looks first, so that what it says is the same.
-        if !event.closed, let key, let stallNo = stalls[key], let listing = Self.pack(stallNo, product.no, bit), listingBits.contains(listing),
+        // SQLite only: on PostgreSQL a refused insert aborts the whole transaction, so a server store looks first.
+        if session.store.dialect == .sqlite, !event.closed, let key, let stallNo = stalls[key], let listing = Self.pack(stallNo, product.no, bit), listingBits.contains(listing),
            let amountValue = Self.plainAmount(amount, price: product.price, qty: qty) {
             let (sum, overflow) = omzet.addingReportingOverflow(amountValue)
             if !overflow {
