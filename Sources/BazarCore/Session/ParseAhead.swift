@@ -21,18 +21,7 @@ final class ParseAhead: @unchecked Sendable {
     /// Batches parsed ahead at most (bounds memory on a script of any length).
     static let depth = 4
 
-    private let condition = NSCondition()
-    // Guarded by `condition`:
-    private var ready: [[Item]] = []
-    /// Lines executed, handed back so that the reading thread frees what it allocated: freeing another
-    /// thread's memory makes both threads wait on the allocator's lock.
-    private var returned: [[Item]] = []
-    private var finished = false
-    private var stopped = false
-    // The executing thread's own: the batch being executed, last line first, so that each line is
-    // moved out of it (popLast) rather than copied; and the lines it is done with.
-    private var current: [Item] = []
-    private var spent: [Item] = []
+    private let lines = BatchHandOff<Item>(batchSize: ParseAhead.batchSize, depth: ParseAhead.depth)
 
     /// Starts reading `reader` on a new thread. The reader belongs to that thread from now on.
     init(reader: ScriptReader, parser: Parser) {
@@ -45,8 +34,6 @@ final class ParseAhead: @unchecked Sendable {
     }
 
     private func produce(_ reader: ScriptReader, _ parser: Parser) {
-        var batch: [Item] = []
-        batch.reserveCapacity(ParseAhead.batchSize)
         var itemNumbers: [String: Int] = [:]
         while let line = reader.next() {
             let parsed: Result<ParsedCommand?, any Error>
@@ -61,71 +48,25 @@ final class ParseAhead: @unchecked Sendable {
             } catch {
                 parsed = .failure(error)
             }
-            batch.append(Item(line: line, parsed: parsed))
-            if batch.count == ParseAhead.batchSize {
-                batch.reverse()   // in place: the batch is this thread's alone until handed over
-                guard hand(batch) else { return }
-                batch = []
-                batch.reserveCapacity(ParseAhead.batchSize)
-            }
+            guard lines.add(Item(line: line, parsed: parsed)) else { break }
         }
-        batch.reverse()
-        if !batch.isEmpty { _ = hand(batch) }
-        condition.lock()
-        finished = true
-        condition.broadcast()
-        condition.unlock()
-    }
-
-    /// Waits for room, then passes a batch on; false when the executing side has stopped.
-    private func hand(_ batch: [Item]) -> Bool {
-        condition.lock()
-        while ready.count >= ParseAhead.depth && !stopped { condition.wait() }
-        if stopped {
-            condition.unlock()
-            return false
-        }
-        ready.append(batch)
-        let done = returned
-        returned = []
-        condition.broadcast()
-        condition.unlock()
-        _ = consume done   // freed here, on this thread, outside the lock
-        return true
+        lines.finish()
     }
 
     /// Gives an executed line back, to be freed by the reading thread.
     func done(_ item: consuming Item) {
-        spent.append(item)
+        lines.done(item)
     }
 
-    /// The next line in order, or nil at the end of the script.
+    /// The next line in order, or nil at the end of the script (the reading thread never fails: a line's
+    /// error travels in its item).
     func next() -> Item? {
-        if let item = current.popLast() { return item }
-        condition.lock()
-        while ready.isEmpty && !finished { condition.wait() }
-        if ready.isEmpty {
-            condition.unlock()
-            return nil
-        }
-        current = ready.removeFirst()
-        if !spent.isEmpty {
-            returned.append(spent)
-            spent = []
-        }
-        condition.broadcast()
-        condition.unlock()
-        spent.reserveCapacity(ParseAhead.batchSize)
-        return current.popLast()
+        (try? lines.next()) ?? nil
     }
 
     /// No more lines are wanted: the reading thread ends at its next hand-over.
     func stop() {
-        condition.lock()
-        stopped = true
-        ready.removeAll()
-        condition.broadcast()
-        condition.unlock()
+        lines.stop(waitForProducer: false)
     }
 }
 
