@@ -214,6 +214,49 @@ import Foundation
         #expect(try Self.sales(dir).count == 2)
     }
 
+    /// A script's closing line counts the sales its imports added (it said "0 sales added" after a million).
+    @Test func aScriptsSummaryCountsTheSalesItsImportAdded() throws {
+        let dir = try Self.seededStore()
+        let script = try dir.write("in.bazar", "import orders \(Self.fixture("shopee-en.xlsx")) format shopee\n")
+        let r = try Bazar.run(["--store", dir.store, script])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr.contains("in.bazar: 1 line, 2 sales added"), "\(r.stderr)")
+    }
+
+    /// Past `DeferredSaleIndexes.threshold` added sales an import drops the report index and builds it again at
+    /// its end: the store then holds every sale, its indexes and the same report as line by line; a ref met twice
+    /// after that point still fails the import at its row and leaves the store (and its indexes) as they were.
+    @Test func aLargeImportBuildsItsReportIndexAtTheEndAndAFailureLeavesItAsItWas() throws {
+        let dir = try Self.seededStore()
+        let n = 100_050
+        var csv = "ref,date,product,qty,amount\n"
+        csv.reserveCapacity(n * 48)
+        for i in 1...n { csv += "BIG-\(i),2021-11-26,wedang-batavia/bir-pletok,1,\(1_000 + i % 7)\n" }
+        let big = try dir.write("big.csv", csv)
+        let dup = try dir.write("dup.csv", csv + "BIG-100020,2021-11-26,wedang-batavia/bir-pletok,1,5\n")
+        let indexes = { () throws -> [String] in
+            try Bazar.run(["--store", dir.store, "-c", "list sales last 1"]).status == 0
+                ? DatabaseQueue(path: dir.store).read { try String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'sale' ORDER BY name") }
+                : []
+        }
+        let failed = try Bazar.run(["--store", dir.store, "-c", "import orders \(dup)"])
+        #expect(failed.status == 1)
+        #expect(failed.stderr.contains("dup.csv:row \(n + 2):ref: error: order 'BIG-100020' has a second line for wedang-batavia/bir-pletok"), "\(failed.stderr)")
+        #expect(try Self.sales(dir).isEmpty)
+        if TestBackend.isSQLite { #expect(try indexes() == ["sale_day", "sale_ref"]) }
+
+        let r = try Bazar.run(["--store", dir.store, "-c", "import orders \(big)"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let omzet = (1...n).reduce(Int64(0)) { $0 + Int64(1_000 + $1 % 7) }
+        #expect(omzet == 100_350_153)
+        #expect(r.stdout.contains("100.050 sales added, Rp 100.350.153"), "\(r.stdout)")
+        #expect(try Self.omzet(dir, event: "jbl-jaksel-2021-11-26").contains(",100350153"))
+        if TestBackend.isSQLite {
+            #expect(try indexes() == ["sale_day", "sale_ref"])
+            #expect(try DatabaseQueue(path: dir.store).read { try String.fetchOne($0, sql: "PRAGMA integrity_check") } == "ok")
+        }
+    }
+
     /// Damaged or hostile files: a clear error, exit 1, nothing written, no crash or hang.
     @Test(.sqliteOnly, arguments: [
         ("damaged-xml.xlsx", "cannot read this .xlsx file: the XML of sheet 'Sheet1' is damaged"),

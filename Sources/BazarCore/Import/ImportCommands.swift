@@ -24,7 +24,8 @@ extension Session {
             throw BazarError(.cannotOpenFile(path: path, reason: isDirectory.boolValue ? "it is a directory" : "no such file"), at: cmd.span("file"))
         }
 
-        let importer = try OrderImporter(session: self, file: file, layouts: layouts, event: event)
+        let importer = try OrderImporter(session: self, file: file, event: event)
+        let decoder = OrderLineDecoder(file: file, layouts: layouts)
         let mark = try savepoint("import_orders")
         do {
             var sheetName: String?
@@ -37,9 +38,9 @@ extension Session {
                 }
                 for i in order {
                     searched.append("'\(reader.sheets[i].name)'")
-                    importer.startSheet()
-                    // (Read on a second thread; see RowsAhead.)
-                    try RowsAhead { try reader.forEachRow(ofSheet: i, $0) }.forEachRow { try importer.consume($0) }
+                    decoder.startSheet()
+                    // (Read and decoded on a second thread; see RowsAhead.)
+                    try RowsAhead { emit in try reader.forEachRow(ofSheet: i) { try decoder.decode($0, emit) } }.forEach { try importer.consume($0) }
                     if importer.match != nil {
                         sheetName = reader.sheets[i].name
                         break
@@ -50,7 +51,7 @@ extension Session {
                     throw BazarError(ImportFailure(file, "an old Excel .xls file cannot be read", hint: "save it as .xlsx (Excel Workbook) or CSV UTF-8, and import that"))
                 }
                 let reader = CsvReader(path: path, file: file)
-                try RowsAhead { try reader.forEachRow($0) }.forEachRow { try importer.consume($0) }
+                try RowsAhead { emit in try reader.forEachRow { try decoder.decode($0, emit) } }.forEach { try importer.consume($0) }
             }
             guard let match = importer.match else {
                 let sheets = searched.isEmpty ? "" : " in sheet\(searched.count == 1 ? "" : "s") \(searched.prefix(10).joined(separator: ", "))"
@@ -58,16 +59,18 @@ extension Session {
                                                details: ["expected, in one of the first rows: " + HeaderMatch.expected(for: layouts)],
                                                hint: "import a Tokopedia, TikTok Shop or Shopee order export, or a CSV with bazar's columns (ref,date,product,qty,amount,buyer,channel)"))
             }
-            if !importer.unplaced.isEmpty { throw try unplacedFailure(importer) }
+            if !importer.unplaced.isEmpty { throw try unplacedFailure(importer, linesRead: decoder.linesRead) }
             if dryRun || importer.added == 0 {
                 try rollBack(to: "import_orders", mark: mark)
             } else {
+                try importer.indexes.restore()
                 try store.release("import_orders")
             }
             cache.forgetSaleItems()
-            let summary = Session.importSummary(importer, match: match, file: file, sheet: sheetName, dryRun: dryRun)
+            let summary = Session.importSummary(importer, decoder, match: match, file: file, sheet: sheetName, dryRun: dryRun)
             if dryRun || importer.added == 0 { return .message(summary) }
-            changeNote = "\(importer.linesRead) lines, \(importer.added) sales added (\(Money.format(importer.omzet))), \(importer.cancelled) cancelled, \(importer.alreadyImported) already imported"
+            salesAddedByImport = importer.added
+            changeNote = "\(decoder.linesRead) lines, \(importer.added) sales added (\(Money.format(importer.omzet))), \(decoder.cancelled) cancelled, \(importer.alreadyImported) already imported"
             return echoConfirmations ? .confirmation(summary) : .message(summary)
         } catch {
             try? rollBack(to: "import_orders", mark: mark)
@@ -84,10 +87,10 @@ extension Session {
         return fread(&b, 1, 4, f) == 4 && b == [0x50, 0x4B, 0x03, 0x04]
     }
 
-    static func importSummary(_ i: OrderImporter, match: HeaderMatch, file: String, sheet: String?, dryRun: Bool) -> String {
+    static func importSummary(_ i: OrderImporter, _ d: OrderLineDecoder, match: HeaderMatch, file: String, sheet: String?, dryRun: Bool) -> String {
         let n = { (v: Int) in Money.grouped(Int64(v)) }
         let plural = { (v: Int, w: String) in "\(n(v)) \(w)\(v == 1 ? "" : "s")" }
-        var s = "\(file) (\(match.layout.name)\(sheet.map { ", sheet '\($0)'" } ?? "")): \(plural(i.linesRead, "line")) read\n"
+        var s = "\(file) (\(match.layout.name)\(sheet.map { ", sheet '\($0)'" } ?? "")): \(plural(d.linesRead, "line")) read\n"
         if dryRun {
             s += "  dry run, nothing written: would add \(plural(i.added, "sale")), \(Money.format(i.omzet))\n"
         } else if i.added == 0 {
@@ -95,13 +98,13 @@ extension Session {
         } else {
             s += "  \(plural(i.added, "sale")) added, \(Money.format(i.omzet))\n"
         }
-        if i.cancelled > 0 { s += "  \(plural(i.cancelled, "line")) cancelled or returned, skipped\n" }
+        if d.cancelled > 0 { s += "  \(plural(d.cancelled, "line")) cancelled or returned, skipped\n" }
         if i.alreadyImported > 0 { s += "  \(plural(i.alreadyImported, "line")) already imported, skipped\n" }
         return Translate.indonesian(String(s.dropLast()))
     }
 
     /// The whole import fails: every group of lines that could not be placed, the first one located.
-    func unplacedFailure(_ i: OrderImporter) throws -> BazarError {
+    func unplacedFailure(_ i: OrderImporter, linesRead: Int) throws -> BazarError {
         let u = i.unplaced
         // Shown: the largest group of each reason, then the largest of the rest; in reason order.
         let bySize = u.groups.sorted { ($1.count, $0.firstRow) < ($0.count, $1.firstRow) }
@@ -140,7 +143,7 @@ extension Session {
         if !whys.isDisjoint(with: [.unknownSKU, .unknownName, .unknownProduct]) { hints.append("map each to its product with: map sku TEXT to PARTICIPANT/PRODUCT") }
         if !whys.isDisjoint(with: [.unknownEvent, .noEvent, .severalEvents, .outsideEvent]) { hints.append("name the event with 'event ID', or open an online event holding those dates") }
         let location = ImportFailure.at(i.file, row: first.firstRow, column: first.column)
-        return BazarError(ImportFailure(location, "\(Money.grouped(Int64(u.lines))) of \(Money.grouped(Int64(i.linesRead))) lines could not be placed; nothing was imported",
+        return BazarError(ImportFailure(location, "\(Money.grouped(Int64(u.lines))) of \(Money.grouped(Int64(linesRead))) lines could not be placed; nothing was imported",
                                         details: details, hint: hints.joined(separator: "; ") + "; then import the file again"))
     }
 

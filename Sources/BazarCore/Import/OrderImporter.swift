@@ -1,28 +1,22 @@
 import GRDB
 
-/// Turns the rows of an order export into sales (SPEC section 8), inside the caller's transaction.
+/// Places the lines of an order export in the store as sales (SPEC section 8), inside the caller's transaction.
 ///
-/// Rows arrive one at a time: first the header row is looked for (`HeaderMatch`), then each order line becomes
-/// one sale — or is counted as cancelled, as already imported, or as unplaced (grouped by why, for the summary).
-/// A cell that cannot be read stops the import at once with its row and header. Once any line is unplaced no
+/// Lines arrive read (`OrderLineDecoder`, on the reading thread), one at a time: each becomes one sale, or is
+/// counted as already imported, or as unplaced (grouped by why, for the summary). Once any line is unplaced no
 /// more sales are written (the import will fail whole) but the rest is still read, to report every problem.
 final class OrderImporter {
     let session: Session
     let file: String
-    let layouts: [OrderLayout]
     /// `event ID`: every line goes to this event.
     let event: KnownEvent?
 
+    /// The header row found (by the decoder), for messages.
     private(set) var match: HeaderMatch?
-    /// Rows looked at while searching for the header (in the current sheet).
-    private var rowsSearched = 0
-    private var descriptionChecked = false
 
-    // What the summary says.
-    private(set) var linesRead = 0
+    // What the summary says (lines read and cancelled are the decoder's).
     private(set) var added = 0
     private(set) var omzet: Int64 = 0
-    private(set) var cancelled = 0
     private(set) var alreadyImported = 0
     private(set) var unplaced = UnplacedLines()
 
@@ -36,14 +30,15 @@ final class OrderImporter {
     private var eventsByDay: [Int: [KnownEvent]] = [:]
     private var eventsByID: [String: KnownEvent] = [:]
     private var lastEvent: (text: String, event: KnownEvent)?
-    /// The matched header's column of each field (by `OrderField.index`), -1 where the file has none: read for
-    /// every cell of every line, so an array rather than the match's dictionary.
-    private var columnOf = [Int](repeating: -1, count: OrderField.allCases.count)
     /// Stalls written or found, by event and participant (`pack`).
     private var stalls: [UInt64: Int64] = [:]
     /// Listings marked sold on a channel, by stall, product and channel bit (`pack`): 8 bytes each.
     private var listingBits: Set<UInt64> = []
     private var nextSaleNumber: Int64?
+    /// The sale insert, prepared once for the whole import.
+    private var saleInsert: (any StoreStatement)?
+    /// A large import's report indexes, built at its end.
+    let indexes: DeferredSaleIndexes
 
     /// What a line needs of a product, looked up once.
     final class KnownProduct {
@@ -82,130 +77,36 @@ final class OrderImporter {
         return UInt64(a) << 33 | UInt64(b) << 2 | UInt64(bit)
     }
 
-    init(session: Session, file: String, layouts: [OrderLayout], event: EventRecord?) throws {
+    init(session: Session, file: String, event: EventRecord?) throws {
         self.session = session
         self.file = file
-        self.layouts = layouts
         self.event = event.map(KnownEvent.init)
         lastSaleBefore = try session.store.value(as: Int64.self, "SELECT max(id) FROM sale") ?? 0
+        indexes = try DeferredSaleIndexes(store: session.store)
     }
 
-    /// Before another sheet: the header is looked for again.
-    func startSheet() {
-        rowsSearched = 0
-    }
-
-    /// Takes one row; false when the header was not found where the layouts put it (try another sheet).
-    func consume(_ row: SheetRow) throws -> Bool {
-        guard let match else {
-            rowsSearched += 1
-            if let found = HeaderMatch.find(in: row, among: layouts) {
-                self.match = found
-                for (field, column) in found.columns { columnOf[field.index] = column }
-                return true
-            }
-            return rowsSearched < (layouts.map(\.headerWithin).max() ?? 10)
+    /// Takes what the decoder passed on.
+    func consume(_ row: DecodedRow) throws {
+        switch row {
+        case .header(let found): match = found
+        case .line(let line): try place(line)
         }
-        if row.isBlank { return true }
-        // OrderSKUList's description row: right under the header, its quantity is a sentence.
-        if !descriptionChecked {
-            descriptionChecked = true
-            if match.layout.descriptionRow, let q = match.columns[.qty], (try? CellValues.quantity(row[q])) == nil {
-                return true
-            }
-        }
-        try line(row, match)
-        return true
     }
 
     // MARK: one order line
 
-    private func fail(_ row: SheetRow, _ field: OrderField?, _ message: String, hint: String? = nil) -> BazarError {
-        BazarError(ImportFailure(ImportFailure.at(file, row: row.number, column: field.flatMap { match?.header($0) }), message, hint: hint))
+    private func fail(_ line: OrderLine, _ field: OrderField?, _ message: String, hint: String? = nil) -> BazarError {
+        BazarError(ImportFailure(ImportFailure.at(file, row: line.row, column: field.flatMap { match?.header($0) }), message, hint: hint))
     }
 
-    private func cell(_ row: SheetRow, _ field: OrderField) -> SheetCell? {
-        let c = columnOf[field.index]
-        guard c >= 0 else { return nil }
-        let cell = row[c]
-        return cell.text.isEmpty ? nil : cell
-    }
-
-    /// Text stored in the store (ref, buyer): trimmed, one line, no control characters.
-    private func storedText(_ row: SheetRow, _ field: OrderField) throws -> String? {
-        guard let c = cell(row, field) else { return nil }
-        let t = c.text.trimmedOf(" \u{A0}\t\r\n")
-        if t.isEmpty { return nil }
-        if t.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
-            throw fail(row, field, "the cell holds a control character (a line break or tab)", hint: "correct the cell in the file and import it again")
-        }
-        return t
-    }
-
-    private func line(_ row: SheetRow, _ match: HeaderMatch) throws {
-        linesRead += 1
-        let layout = match.layout
-
-        // Cancelled and returned orders are counted, not read further.
-        if let status = cell(row, .status)?.text.lowercased(), layout.cancelledStatuses.contains(where: { status.contains($0) }) {
-            cancelled += 1
-            return
-        }
-        if layout.cancelledWhen.contains(where: { cell(row, $0) != nil }) {
-            cancelled += 1
-            return
-        }
-
-        let refField: OrderField = cell(row, .invoice) != nil ? .invoice : .ref
-        let ref = try storedText(row, refField)
-        if ref == nil, !match.isBazarCSV {
-            throw fail(row, .ref, "the order has no number", hint: "each order line needs its order or invoice number")
-        }
-
-        let dateField: OrderField = cell(row, .paidDate) != nil ? .paidDate : .orderDate
-        guard let dateCell = cell(row, dateField) else {
-            throw fail(row, .orderDate, "the line has no date", hint: "each order line needs its payment or order date")
-        }
-        let day: Day
-        do { day = try CellValues.date(dateCell, dayFirst: layout.dayFirst) } catch let bad as CellValues.Bad {
-            throw fail(row, dateField, bad.message, hint: bad.hint)
-        }
-
-        let qty: Int64
-        if let q = cell(row, .qty) {
-            do { qty = try CellValues.quantity(q) } catch let bad as CellValues.Bad { throw fail(row, .qty, bad.message, hint: bad.hint) }
-        } else if match.isBazarCSV {
-            qty = 1
-        } else {
-            throw fail(row, .qty, "the line has no quantity", hint: "each order line needs its quantity")
-        }
-
-        var amount: Int64?
-        if let a = cell(row, .amount) {
-            do { amount = try CellValues.money(a) } catch let bad as CellValues.Bad { throw fail(row, .amount, bad.message, hint: bad.hint) }
-        } else if let p = cell(row, .unitPrice) {
-            let unit: Int64
-            do { unit = try CellValues.money(p) } catch let bad as CellValues.Bad { throw fail(row, .unitPrice, bad.message, hint: bad.hint) }
-            let (total, overflow) = unit.multipliedReportingOverflow(by: qty)
-            if overflow { throw fail(row, .unitPrice, "the line's total is too large to count in rupiah") }
-            amount = total
-        }
-
-        var channel = "online"
-        if let c = cell(row, .channel) {
-            let v = c.text.trimmedOf(" ").lowercased()
-            guard v == "online" || v == "offline" else {
-                throw fail(row, .channel, "'\(c.text.prefix(40))' is not a channel", hint: "use one of: online, offline")
-            }
-            channel = v
-        }
-        let buyer = try storedText(row, .city) ?? storedText(row, .province)
+    private func place(_ line: OrderLine) throws {
+        let (ref, refField, day, qty, amount, channel) = (line.ref, line.refField, line.day, line.qty, line.amount, line.channel)
 
         // Which product: the SKU as a product ref, else a mapping of the SKU, else of the product name.
-        guard let product = try product(row) else { return }
+        guard let product = try product(line) else { return }
 
         // Which event: the one named, else the one online event holding the day.
-        guard let event = try event(row, day: day, dateField: dateField) else { return }
+        guard let event = try event(line) else { return }
 
         // Nothing more is written once the import is bound to fail.
         if !unplaced.isEmpty { return }
@@ -225,38 +126,39 @@ final class OrderImporter {
                 let number = try nextSaleNumber ?? records.nextSaleNumber()
                 do {
                     _ = try records.insertSale(SaleRecord(eventNo: event.no, stallNo: stallNo, productNo: product.no, day: day, qty: qty,
-                                                          amount: amountValue, channel: channel, buyer: buyer, ref: ref, note: nil),
-                                               number: number)
+                                                          amount: amountValue, channel: channel, buyer: line.buyer, ref: ref, note: nil),
+                                               number: number, statement: saleStatement())
                 } catch let e as DatabaseError where e.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE && ref != nil {
-                    try alreadyThere(row, ref: ref!, refField: refField, product: product)
+                    try alreadyThere(line, ref: ref!, refField: refField, product: product)
                     return
                 }
                 nextSaleNumber = number + 1
                 added += 1
                 omzet = sum
+                try indexes.added(added)
                 return
             }
         }
 
         if let ref, try records.saleNo(ref: ref, productNo: product.no, stallNo: 0) != nil {
-            try alreadyThere(row, ref: ref, refField: refField, product: product)
+            try alreadyThere(line, ref: ref, refField: refField, product: product)
             return
         }
 
-        if event.closed { throw fail(row, nil, "event '\(event.id)' is closed", hint: "reopen it with: reopen event \(event.id)") }
+        if event.closed { throw fail(line, nil, "event '\(event.id)' is closed", hint: "reopen it with: reopen event \(event.id)") }
         let amountValue: Int64
         if let amount {
             amountValue = amount
         } else if let price = product.price {
             let (total, overflow) = price.multipliedReportingOverflow(by: qty)
-            if overflow { throw fail(row, .qty, "the line's total is too large to count in rupiah") }
+            if overflow { throw fail(line, .qty, "the line's total is too large to count in rupiah") }
             amountValue = total
         } else {
-            throw fail(row, .amount, "the line has no amount and \(product.ref) has no list price",
+            throw fail(line, .amount, "the line has no amount and \(product.ref) has no list price",
                        hint: "give the amount in the file, or set a price: edit product \(product.ref) price MONEY")
         }
         let (sum, overflow) = omzet.addingReportingOverflow(amountValue)
-        if overflow { throw fail(row, .amount, "the import's omzet is too large to count in rupiah") }
+        if overflow { throw fail(line, .amount, "the import's omzet is too large to count in rupiah") }
 
         let stallNo: Int64
         if let key, let s = stalls[key] {
@@ -272,11 +174,19 @@ final class OrderImporter {
         // Sale numbers: read once, then counted on (the import is one transaction; see Records.nextSaleNumber).
         let number = try nextSaleNumber ?? records.nextSaleNumber()
         _ = try records.insertSale(SaleRecord(eventNo: event.no, stallNo: stallNo, productNo: product.no, day: day, qty: qty,
-                                              amount: amountValue, channel: channel, buyer: buyer, ref: ref, note: nil),
-                                   number: number)
+                                              amount: amountValue, channel: channel, buyer: line.buyer, ref: ref, note: nil),
+                                   number: number, statement: saleStatement())
         nextSaleNumber = number + 1
         added += 1
         omzet = sum
+        try indexes.added(added)
+    }
+
+    private func saleStatement() throws -> any StoreStatement {
+        if let saleInsert { return saleInsert }
+        let st = try session.store.saleInsert()
+        saleInsert = st
+        return st
     }
 
     /// The line's amount when it needs no message: the file's, else the list price times the quantity.
@@ -288,10 +198,10 @@ final class OrderImporter {
     }
 
     /// A ref this product already has: made by this import (the file names it twice: refused), else imported before.
-    private func alreadyThere(_ row: SheetRow, ref: String, refField: OrderField, product: KnownProduct) throws {
+    private func alreadyThere(_ line: OrderLine, ref: String, refField: OrderField, product: KnownProduct) throws {
         let earlier = try records.saleNo(ref: ref, productNo: product.no, stallNo: 0) ?? 0
         if earlier > lastSaleBefore {
-            throw fail(row, refField, "order '\(ref)' has a second line for \(product.ref)",
+            throw fail(line, refField, "order '\(ref)' has a second line for \(product.ref)",
                        hint: "the same ref twice for one product is refused: map the two SKUs to two products, or join the lines in the file")
         }
         alreadyImported += 1
@@ -299,25 +209,33 @@ final class OrderImporter {
 
     // MARK: products
 
-    private func product(_ row: SheetRow) throws -> KnownProduct? {
-        let name = cell(row, .productName)?.text.trimmedOf(" \u{A0}")
-        if let c = cell(row, .product) {
-            // bazar's CSV: a product ref (or, with a participant column, its id), or a mapped text.
-            var t = c.text.trimmedOf(" \u{A0}")
-            if let owner = cell(row, .participant)?.text.trimmedOf(" \u{A0}"), !t.contains("/") { t = owner + "/" + t }
-            if let p = try lookup(t) { return p }
-            unplaced.add(.unknownProduct, text: t, row: row.number, column: match?.header(.product), name: nil)
-            return nil
-        }
-        let sku = cell(row, .sku)?.text.trimmedOf(" \u{A0}")
-        let parent = cell(row, .parentSKU)?.text.trimmedOf(" \u{A0}")
-        for text in [sku, parent, name] {
-            if let text, !text.isEmpty, let p = try lookup(text) { return p }
-        }
-        if let sku, !sku.isEmpty {
-            unplaced.add(.unknownSKU, text: sku, row: row.number, column: match?.header(.sku), name: name)
+    /// The line's product, else nil with the line counted as unplaced.
+    private func product(_ line: OrderLine) throws -> KnownProduct? {
+        let names = line.names
+        let found: KnownProduct?
+        if let known = names.resolved {
+            found = known
         } else {
-            unplaced.add(.unknownName, text: name ?? "", row: row.number, column: match?.header(.productName), name: name)
+            found = try resolve(names)
+            names.resolved = .some(found)
+        }
+        if let found { return found }
+        if let t = names.product {
+            unplaced.add(.unknownProduct, text: t, row: line.row, column: match?.header(.product), name: nil)
+        } else if let sku = names.sku, !sku.isEmpty {
+            unplaced.add(.unknownSKU, text: sku, row: line.row, column: match?.header(.sku), name: names.name)
+        } else {
+            unplaced.add(.unknownName, text: names.name ?? "", row: line.row, column: match?.header(.productName), name: names.name)
+        }
+        return nil
+    }
+
+    /// bazar's CSV: the product ref, or a mapped text. A marketplace export: the SKU as a product ref, else a
+    /// mapping of the SKU, else of the parent SKU, else of the product's name.
+    private func resolve(_ names: ProductNames) throws -> KnownProduct? {
+        if let t = names.product { return try lookup(t) }
+        for text in [names.sku, names.parentSKU, names.name] {
+            if let text, !text.isEmpty, let p = try lookup(text) { return p }
         }
         return nil
     }
@@ -350,9 +268,10 @@ final class OrderImporter {
 
     // MARK: events
 
-    private func event(_ row: SheetRow, day: Day, dateField: OrderField) throws -> KnownEvent? {
+    private func event(_ line: OrderLine) throws -> KnownEvent? {
+        let (day, dateField) = (line.day, line.dateField)
         var event = self.event
-        if event == nil, let named = cell(row, .event)?.text.trimmedOf(" \u{A0}") {
+        if event == nil, let named = line.event {
             // bazar's CSV may name each line's event.
             if let last = lastEvent, last.text == named {
                 // (Lines of one event come together: comparing with the last one's text is cheaper than hashing it.)
@@ -366,13 +285,13 @@ final class OrderImporter {
                 eventsByID[named] = found
                 event = found
             } else {
-                unplaced.add(.unknownEvent, text: named, row: row.number, column: match?.header(.event), name: nil)
+                unplaced.add(.unknownEvent, text: named, row: line.row, column: match?.header(.event), name: nil)
                 return nil
             }
         }
         if let event {
             if day < event.start || event.end < day {
-                unplaced.add(.outsideEvent, text: day.iso, row: row.number, column: match?.header(dateField), name: event.id)
+                unplaced.add(.outsideEvent, text: day.iso, row: line.row, column: match?.header(dateField), name: event.id)
                 return nil
             }
             return event
@@ -387,9 +306,9 @@ final class OrderImporter {
         }
         if holding.count == 1 { return holding[0] }
         if holding.isEmpty {
-            unplaced.add(.noEvent, text: day.iso, row: row.number, column: match?.header(dateField), name: nil)
+            unplaced.add(.noEvent, text: day.iso, row: line.row, column: match?.header(dateField), name: nil)
         } else {
-            unplaced.add(.severalEvents, text: day.iso, row: row.number, column: match?.header(dateField), name: holding.map(\.id).joined(separator: ", "))
+            unplaced.add(.severalEvents, text: day.iso, row: line.row, column: match?.header(dateField), name: holding.map(\.id).joined(separator: ", "))
         }
         return nil
     }

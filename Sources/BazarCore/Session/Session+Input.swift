@@ -285,11 +285,13 @@ extension Session {
         do {
             if guarded { lineMark = try savepoint("line") }
             try prepareStore(for: command)
+            salesAddedByImport = 0
             let outcome = try execute(command)
             if guarded { try store.release("line") }
             // (Opening an event that exists changes nothing: it answers with a message.)
-            if command.spec.changes, !outcome.isMessage { result.changes += 1 }
+            if command.spec.changes, !outcome.isMessage || salesAddedByImport > 0 { result.changes += 1 }
             if command.kind == .addSale { result.sales += 1 }
+            result.sales += salesAddedByImport
             result.commands += 1
             recordIfNeeded(command)
             try emit(outcome, for: command)

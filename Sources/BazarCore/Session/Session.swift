@@ -42,6 +42,8 @@ public final class Session {
     /// Capture changes for `undo` (Undo.swift): on for the shell and `-c`; scripts given on the
     /// command line are never captured.
     public var undoEnabled = true
+    /// The sales the command running now added by `import orders` (a script's closing summary counts them).
+    var salesAddedByImport = 0
     var undoLog = UndoLog()
     /// Scripts being run, innermost last: a script may not run itself.
     var runningScripts: [String] = []

@@ -369,8 +369,9 @@ public struct Records {
     /// server numbers it (an identity column: concurrent officers never collide). This is the hot path of loading
     /// a script (a million lines), so on SQLite the prepared statement is bound through the SQLite C API: GRDB's
     /// generic argument binding cost about a third of the time of each line.
-    public func insertSale(_ s: SaleRecord, number: Int64? = nil) throws -> Int64 {
-        let st = try store.saleInsert()
+    /// `statement`: the store's `saleInsert()`, fetched once by a caller that inserts many sales in a row.
+    public func insertSale(_ s: SaleRecord, number: Int64? = nil, statement: (any StoreStatement)? = nil) throws -> Int64 {
+        let st = try statement ?? store.saleInsert()
         if dialect == .sqlite { st.bind(11, try number ?? nextSaleNumber()) }
         st.bind(1, s.eventNo)
         st.bind(2, s.stallNo)

@@ -98,7 +98,8 @@ extension Records {
     }
 
     /// Notes a row this command inserted.
-    func inserted(_ table: UndoTable, key: [StoreValue]) {
-        journal?.inserted(table, key: key)
+    /// (`key` is made only when a journal is kept: a script loading a million sales keeps none.)
+    func inserted(_ table: UndoTable, key: @autoclosure () -> [StoreValue]) {
+        journal?.inserted(table, key: key())
     }
 }
