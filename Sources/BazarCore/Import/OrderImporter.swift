@@ -209,33 +209,22 @@ final class OrderImporter {
 
     // MARK: products
 
-    /// The line's product, else nil with the line counted as unplaced.
+    /// The line's product, else nil with the line counted as unplaced. bazar's CSV: the product ref, or a mapped
+    /// text. A marketplace export: the SKU as a product ref, else a mapping of the SKU, else of the parent SKU,
+    /// else of the product's name.
     private func product(_ line: OrderLine) throws -> KnownProduct? {
-        let names = line.names
-        let found: KnownProduct?
-        if let known = names.resolved {
-            found = known
-        } else {
-            found = try resolve(names)
-            names.resolved = .some(found)
-        }
-        if let found { return found }
-        if let t = names.product {
+        if let t = line.product {
+            if let p = try lookup(t) { return p }
             unplaced.add(.unknownProduct, text: t, row: line.row, column: match?.header(.product), name: nil)
-        } else if let sku = names.sku, !sku.isEmpty {
-            unplaced.add(.unknownSKU, text: sku, row: line.row, column: match?.header(.sku), name: names.name)
-        } else {
-            unplaced.add(.unknownName, text: names.name ?? "", row: line.row, column: match?.header(.productName), name: names.name)
+            return nil
         }
-        return nil
-    }
-
-    /// bazar's CSV: the product ref, or a mapped text. A marketplace export: the SKU as a product ref, else a
-    /// mapping of the SKU, else of the parent SKU, else of the product's name.
-    private func resolve(_ names: ProductNames) throws -> KnownProduct? {
-        if let t = names.product { return try lookup(t) }
-        for text in [names.sku, names.parentSKU, names.name] {
+        for text in [line.sku, line.parentSKU, line.name] {
             if let text, !text.isEmpty, let p = try lookup(text) { return p }
+        }
+        if let sku = line.sku, !sku.isEmpty {
+            unplaced.add(.unknownSKU, text: sku, row: line.row, column: match?.header(.sku), name: line.name)
+        } else {
+            unplaced.add(.unknownName, text: line.name ?? "", row: line.row, column: match?.header(.productName), name: line.name)
         }
         return nil
     }

@@ -17,34 +17,13 @@ struct OrderLine: Sendable {
     /// `online` or `offline` (one of the two literals: no text is copied per line).
     let channel: String
     let buyer: String?
-    /// What names the product; lines naming it the same way share one.
-    let names: ProductNames
-    /// bazar's CSV: the event's id.
-    let event: String?
-}
-
-/// The texts that name a line's product, the same object for every line that names it the same way (the
-/// decoder keeps one of each), so that the writing thread resolves each once and then finds it on the object
-/// without hashing text. `resolved` belongs to the writing thread alone: the reading thread never reads it.
-final class ProductNames: @unchecked Sendable {
     /// bazar's CSV: the product ref (with the participant column joined on); nil in a marketplace export.
     let product: String?
     let sku: String?
     let parentSKU: String?
     let name: String?
-    /// Set by `OrderImporter` once looked up: the product (or nil inside: none found).
-    var resolved: OrderImporter.KnownProduct??
-
-    struct Key: Hashable {
-        let product, sku, parentSKU, name: String?
-    }
-
-    init(_ key: Key) {
-        product = key.product
-        sku = key.sku
-        parentSKU = key.parentSKU
-        name = key.name
-    }
+    /// bazar's CSV: the event's id.
+    let event: String?
 }
 
 /// What the reading thread passes on: first the header row found, then the lines under it.
@@ -71,9 +50,6 @@ final class OrderLineDecoder {
     /// The matched header's column of each field (by `OrderField.index`), -1 where the file has none: read for
     /// every cell of every line, so an array rather than the match's dictionary.
     private var columnOf = [Int](repeating: -1, count: OrderField.allCases.count)
-    /// One `ProductNames` per way of naming a product (bounded: a file names at most a few tens of thousands).
-    private var names: [ProductNames.Key: ProductNames] = [:]
-    static let keptNames = 100_000
 
     init(file: String, layouts: [OrderLayout]) {
         self.file = file
@@ -198,15 +174,8 @@ final class OrderLineDecoder {
         var product = trimmed(row, .product)
         if let p = product, !p.contains("/"), let owner = trimmed(row, .participant) { product = owner + "/" + p }
 
-        let key = ProductNames.Key(product: product, sku: trimmed(row, .sku), parentSKU: trimmed(row, .parentSKU), name: trimmed(row, .productName))
         return OrderLine(row: row.number, ref: ref, refField: refField, day: day, dateField: dateField, qty: qty, amount: amount,
-                         channel: channel, buyer: buyer, names: productNames(key), event: trimmed(row, .event))
-    }
-
-    private func productNames(_ key: ProductNames.Key) -> ProductNames {
-        if let known = names[key] { return known }
-        let new = ProductNames(key)
-        if names.count < Self.keptNames { names[key] = new }
-        return new
+                         channel: channel, buyer: buyer, product: product, sku: trimmed(row, .sku), parentSKU: trimmed(row, .parentSKU),
+                         name: trimmed(row, .productName), event: trimmed(row, .event))
     }
 }
