@@ -8,7 +8,9 @@ Each shell runs closed-loop, like an officer who types the next sale once the la
 driver writes one `add sale` line, and the command's latency is the time from writing that line to
 reading its confirmation line from the terminal (the line after the echo); the next line is written once
 the prompt is back. That time includes the terminal, libedit, parsing, the server round trips, the
-commit (its fsync) and the printing: what an officer waits for, nothing left out.
+commit (its fsync) and the printing: what an officer waits for, nothing left out. Each shell also has
+`set timing on`, and bazar's own figure for each command (printed after the confirmation) is reported beside
+it: the difference is the terminal and the driver.
 
 A reply that is an error (`error:` / `galat:` or exit status not 0) counts as refused. At the end every
 shell gets Ctrl-D; then the driver asks the server (psql) how many sales the event gained and whether
@@ -35,6 +37,7 @@ import time
 PROMPT = re.compile(rb"> $")
 ERROR = re.compile(rb"(?im)^\s*(?:bazar: )?(?:error|galat)\b")
 NUMBER = re.compile(rb"(?i)\b(?:sale|penjualan)\s+#?(\d+)")
+TIMING = re.compile(rb"(?m)^(?:Time|Waktu): ([0-9.]+) ms")
 
 
 class Shell:
@@ -54,6 +57,7 @@ class Shell:
         self.echo_seen = False
         self.line = b""
         self.latencies = []
+        self.inside = []       # bazar's own `set timing on` figure for each add sale
         self.numbers = []
         self.refused = []
         self.status = None
@@ -153,6 +157,7 @@ def main():
     for sh in shells:
         wait_prompt(sh)
         command(sh, "set language en")
+        command(sh, "set timing on")
         command(sh, f"open event {a.event}")
         command(sh, f"date {a.day}")
 
@@ -190,6 +195,9 @@ def main():
                     m = NUMBER.search(reply)
                     if m:
                         sh.numbers.append(int(m.group(1)))
+                    t = TIMING.search(reply)
+                    if t:
+                        sh.inside.append(float(t.group(1)) / 1000)
                 if nxt[sh.w] < S:
                     sh.write(todo[sh.w][nxt[sh.w]])
                     nxt[sh.w] += 1
@@ -223,6 +231,7 @@ def main():
         os.close(sh.fd)
 
     lat = [x for sh in shells for x in sh.latencies]
+    inside = [x for sh in shells for x in sh.inside]
     refused = [r for sh in shells for r in sh.refused]
     numbers = [n for sh in shells for n in sh.numbers]
     rows = psql(a, f"SELECT count(*), count(DISTINCT s.id) FROM sale s JOIN event e ON e.event_no = s.event_no "
@@ -239,6 +248,8 @@ def main():
         "median_ms": statistics.median(lat) * 1000 if lat else None,
         "p95_ms": pct(lat, 0.95) * 1000, "p99_ms": pct(lat, 0.99) * 1000, "max_ms": max(lat) * 1000 if lat else None,
         "mean_ms": statistics.fmean(lat) * 1000 if lat else None,
+        "inside_median_ms": statistics.median(inside) * 1000 if inside else None,
+        "inside_p95_ms": pct(inside, 0.95) * 1000 if inside else None,
         "wall_s": wall, "sales_per_s": len(lat) / wall if wall > 0 else None,
     }
     ok = (present == W * S and distinct == W * S and not refused and len(lat) == W * S
@@ -249,6 +260,9 @@ def main():
           f"{len(refused)} refused; add sale median {res['median_ms']:.2f} ms, p95 {res['p95_ms']:.2f} ms, "
           f"p99 {res['p99_ms']:.2f} ms, max {res['max_ms']:.1f} ms; {wall:.1f} s, {res['sales_per_s']:.0f} sales/s",
           file=sys.stderr)
+    if inside:
+        print(f"pgwriters: bazar's own time per add sale (set timing on: parse, server round trips, commit): "
+              f"median {res['inside_median_ms']:.2f} ms, p95 {res['inside_p95_ms']:.2f} ms", file=sys.stderr)
     if numbers:
         print(f"pgwriters: {len(numbers)} confirmations named a sale number, {len(set(numbers))} distinct, "
               f"{missing} of them missing from the server", file=sys.stderr)
