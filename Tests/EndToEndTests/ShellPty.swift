@@ -118,6 +118,13 @@ final class PtyShell {
         }
     }
 
+    /// Waits for `needle` as `expect` does, and returns what the shell wrote between the last match and it.
+    func upTo(_ needle: String, timeout: Double = 10) throws -> String {
+        let start = mark
+        try expect(needle, timeout: timeout)
+        return String(decoding: bytes[start..<(mark - needle.utf8.count)], as: UTF8.self)
+    }
+
     /// Looks for `needle` after the mark; moves the mark past it when found.
     private func find(_ needle: String) -> Bool {
         let n = Array(needle.utf8)
