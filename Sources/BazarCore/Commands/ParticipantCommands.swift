@@ -26,11 +26,12 @@ extension Session {
     func product(of participant: ParticipantRecord, _ id: String, at span: SourceSpan) throws -> ProductRecord {
         let key = LookupCache.ProductKey(participant: participant.no, id: id)
         if let p = cache.products[key] { return p }
-        guard let p = try records.product(participantNo: participant.no, id: id)?.lookupOnly else {
+        guard let p = try records.product(participantNo: participant.no, id: id) else {
             let suggestion = Suggest.closest(to: id, among: try records.productIDs(participantNo: participant.no))
             throw BazarError(.unknownThing(kind: "product", id: "\(participant.id)/\(id)", suggestion: suggestion.map { "\(participant.id)/\($0)" }), at: span)
         }
-        cache.products[key] = p
+        // (Kept without its name and attributes, for a million-line script's sake; the caller gets them this once.)
+        cache.products[key] = p.lookupOnly
         return p
     }
 

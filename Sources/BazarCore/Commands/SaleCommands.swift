@@ -25,10 +25,14 @@ extension Session {
         // What was sold, and at which stall: resolved once per item as written and event; after that, found by
         // the item's number in a script, else by its text.
         var item: SaleItem
+        // The product's name for the confirmation, when it was just looked up (kept items hold no names).
+        var productName: String?
         if let known = cache.saleItem(a, eventNo: eventNo, currentStall: context.stall?.no) {
             item = known
         } else {
             item = try resolveSaleItem(cmd, eventNo: eventNo)
+            productName = item.product?.name
+            item.product = item.product?.lookupOnly
             cache.keep(item, for: a)
         }
         let sold = item.product
@@ -95,7 +99,7 @@ extension Session {
         guard echoConfirmations else { return .nothing }
         // In a script nobody reads the confirmation: it is not made (a script may add a million sales).
         if !echoConfirmations && cmd.redirect == nil { return .confirmation("") }
-        let what = try sold.map { try productDetails($0).name ?? $0.ref } ?? Phrase.saleWholeStall.say(["participant": item.seller.id])
+        let what = try sold.map { try (productName ?? productDetails($0).name) ?? $0.ref } ?? Phrase.saleWholeStall.say(["participant": item.seller.id])
         return .confirmation(Phrase.saleAdded.say(["number": String(number), "what": what, "qty": String(qty), "amount": Money.format(amount),
                                                    "event": context.event!.id, "date": day.iso]))
     }
@@ -145,7 +149,7 @@ extension Session {
         if let s = cache.stalls[seller.no] {
             stallNo = s
         } else {
-            stallNo = try records.ensureStall(eventNo: eventNo, participantNo: seller.no).0
+            stallNo = try records.ensureStall(eventNo: eventNo, participantNo: seller.no, lookFirst: runningScripts.isEmpty).0
             cache.stalls[seller.no] = stallNo
         }
         return SaleItem(text: cmd.refText("item")!, eventNo: eventNo, product: sold, seller: seller, stallNo: stallNo,

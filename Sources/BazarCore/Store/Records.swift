@@ -294,7 +294,11 @@ public struct Records {
     /// Tries the insert first: with a script's first sale of each participant at an event, the stall is
     /// usually new, and the UNIQUE index answers whether it was there. (ON CONFLICT DO NOTHING rather than
     /// catching the violation: on PostgreSQL a failed statement aborts the whole transaction.)
-    public func ensureStall(eventNo: Int64, participantNo: Int64) throws -> (Int64, Bool) {
+    /// `lookFirst`: an officer's sale typed in the shell is usually at a stall that has sold before, so it is
+    /// looked up first (one round trip to a server, not two); one made by another officer in between is then
+    /// found by the insert doing nothing.
+    public func ensureStall(eventNo: Int64, participantNo: Int64, lookFirst: Bool = false) throws -> (Int64, Bool) {
+        if lookFirst, let s = try stallNo(eventNo: eventNo, participantNo: participantNo) { return (s, false) }
         let st = try store.statement("INSERT INTO stall (event_no, participant_no) VALUES (?, ?) ON CONFLICT DO NOTHING", returning: "stall_no")
         st.bind(1, eventNo)
         st.bind(2, participantNo)
@@ -329,7 +333,11 @@ public struct Records {
         st.bind(1, stallNo)
         st.bind(2, productNo)
         st.bind(3, channelBit)
-        try upserting(.listing, key: [.int(stallNo), .int(productNo)]) { try st.execute() }
+        // (A listing that already sold on this channel needs nothing: looked at once, not written.)
+        try upserting(.listing, key: [.int(stallNo), .int(productNo)], unchanged: { row in
+            if case .int(let channels) = row.first ?? .null { return channels & channelBit != 0 }
+            return false
+        }) { try st.execute() }
     }
 
     /// A sale for the whole stall on a channel: sets the channel's bit of the stall.

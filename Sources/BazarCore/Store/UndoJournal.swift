@@ -85,9 +85,11 @@ extension Records {
     }
 
     /// An INSERT … ON CONFLICT DO UPDATE of one row: noted as an insert or as an update.
-    func upserting(_ table: UndoTable, key: [StoreValue], _ body: () throws -> Void) throws {
+    /// `unchanged`: true when the row as it was needs no change (the upsert and the second look are skipped).
+    func upserting(_ table: UndoTable, key: [StoreValue], unchanged: ([StoreValue]) -> Bool = { _ in false }, _ body: () throws -> Void) throws {
         guard let journal else { return try body() }
         let before = try table.snapshot(store, key: key)
+        if let before, unchanged(before) { return }
         try body()
         guard let after = try table.snapshot(store, key: key) else { return }
         if let before {
