@@ -155,7 +155,13 @@ extension Session {
     func voidSale(_ cmd: ParsedCommand) throws -> Outcome {
         let n: Int64
         if cmd.text("n") == "last" {
-            guard let last = lastSaleAdded else { throw BazarError(.noLastSale, at: cmd.span("n")) }
+            guard var last = lastSaleAdded else { throw BazarError(.noLastSale, at: cmd.span("n")) }
+            // A script on a server: the sale was in a batch, written before this line (SaleBatching.swift).
+            if last == PostgresSaleBatch.pendingNumber {
+                guard let number = try saleBatch?.lastNumber() else { throw BazarError(.noLastSale, at: cmd.span("n")) }
+                last = number
+                lastSaleAdded = number
+            }
             n = last
         } else {
             n = cmd.count("n")!

@@ -34,6 +34,7 @@ public struct UndoLog {
 struct SavepointMark {
     var journal = 0
     var channels = 0
+    var sales = 0
 }
 
 struct UndoGroup {
@@ -95,13 +96,14 @@ extension Session {
     /// for `rollBack(to:mark:)`.
     func savepoint(_ name: String) throws -> SavepointMark {
         try store.savepoint(name)
-        return SavepointMark(journal: undoJournal.mark, channels: deferredChannels?.mark ?? 0)
+        return SavepointMark(journal: undoJournal.mark, channels: deferredChannels?.mark ?? 0, sales: saleBatch?.mark ?? 0)
     }
 
-    /// Rolls back to a savepoint: the store, the journal and the deferred channel bits.
+    /// Rolls back to a savepoint: the store, the journal, the deferred channel bits and the batched sales.
     func rollBack(to name: String, mark: SavepointMark) throws {
         undoJournal.rollBack(to: mark.journal)
         deferredChannels?.rollBack(to: mark.channels)
+        saleBatch?.rollBack(to: mark.sales)
         try store.rollback(to: name)
     }
 

@@ -98,6 +98,8 @@ public struct Records {
     let journal: UndoJournal?
     /// A script on a server keeps its channel bits until its end (DeferredChannels.swift).
     var deferred: DeferredChannels?
+    /// A script on a server sends its sales in batches (PostgresSaleBatch.swift).
+    var saleBatch: PostgresSaleBatch?
 
     public init(_ store: any StoreConnection) {
         self.store = store
@@ -105,10 +107,12 @@ public struct Records {
         self.deferred = nil
     }
 
-    init(_ store: any StoreConnection, journal: UndoJournal?, deferred: DeferredChannels? = nil) {
+    init(_ store: any StoreConnection, journal: UndoJournal?, deferred: DeferredChannels? = nil, saleBatch: PostgresSaleBatch? = nil) {
         self.store = store
         self.journal = journal
         self.deferred = deferred
+        // (`undo` needs each sale's number at once: a captured script writes its sales one by one.)
+        self.saleBatch = journal == nil ? saleBatch : nil
     }
 
     var dialect: SQLDialect { store.dialect }
@@ -369,7 +373,12 @@ public struct Records {
     /// server numbers it (an identity column: concurrent officers never collide). This is the hot path of loading
     /// a script (a million lines), so on SQLite the prepared statement is bound through the SQLite C API: GRDB's
     /// generic argument binding cost about a third of the time of each line.
+    /// In a script on a server the sale may wait in a batch: then its number is `PostgresSaleBatch.pendingNumber`.
     public func insertSale(_ s: SaleRecord, number: Int64? = nil) throws -> Int64 {
+        if let saleBatch {
+            saleBatch.add(s)
+            return PostgresSaleBatch.pendingNumber
+        }
         let st = try store.saleInsert()
         if dialect == .sqlite { st.bind(11, try number ?? nextSaleNumber()) }
         st.bind(1, s.eventNo)
@@ -399,6 +408,15 @@ public struct Records {
 
     /// The sale that already has this ref for this product (or, with no product, for this whole stall).
     public func saleNo(ref: String, productNo: Int64?, stallNo: Int64) throws -> Int64? {
+        // A sale with this ref may still be waiting in a batch (an import naming one twice): written first.
+        // (A script's `add sale` lines never get here with one: the session writes the batch before such a line.)
+        if let saleBatch, saleBatch.hasPending(ref: ref) {
+            do {
+                try saleBatch.flush(keepGoing: false)
+            } catch let refused as PostgresSaleBatch.Refused {
+                throw refused.error
+            }
+        }
         let st: any StoreStatement
         if let productNo {
             st = try store.statement("SELECT id FROM sale WHERE ref = ? AND product_no = ?")
