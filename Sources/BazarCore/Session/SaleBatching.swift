@@ -7,7 +7,7 @@
 /// is the error that counts), and the end of the script.
 extension Session {
     static let keepsSalesBatched: Set<CommandKind> = [
-        .addSale, .day, .date, .at, .openEvent, .closeEvent, .reopenEvent, .addParticipant, .addProduct, .addStall,
+        .addSale, .day, .date, .at, .openEvent, .closeEvent, .reopenEvent, .addParticipant, .addProduct,
         .setFormat, .setTiming, .setPager, .setCsvBom, .setLanguage, .help,
     ]
 

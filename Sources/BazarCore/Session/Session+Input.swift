@@ -228,7 +228,8 @@ extension Session {
 
         do {
             if failed {
-                saleBatch?.discard()
+                // (A script run by another one: its savepoint's mark takes out what it batched, below.)
+                if outer { saleBatch?.discard() }
                 if outer { deferredChannels = nil }
                 undoLog.pendingRecord.removeSubrange(min(recordMark, undoLog.pendingRecord.count)...)
                 if outer { undoAbandon() }
@@ -252,7 +253,7 @@ extension Session {
                 if outer { recordFlush() }
             }
         } catch {
-            saleBatch?.discard()
+            if outer { saleBatch?.discard() }
             if outer { store.rollback(); deferredChannels = nil }
             if outer { undoAbandon(); undoLog.pendingRecord.removeAll() }
             revalidateContext()

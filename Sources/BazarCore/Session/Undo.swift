@@ -34,7 +34,7 @@ public struct UndoLog {
 struct SavepointMark {
     var journal = 0
     var channels = 0
-    var sales = 0
+    var sales = PostgresSaleBatch.Mark()
 }
 
 struct UndoGroup {
@@ -96,7 +96,7 @@ extension Session {
     /// for `rollBack(to:mark:)`.
     func savepoint(_ name: String) throws -> SavepointMark {
         try store.savepoint(name)
-        return SavepointMark(journal: undoJournal.mark, channels: deferredChannels?.mark ?? 0, sales: saleBatch?.mark ?? 0)
+        return SavepointMark(journal: undoJournal.mark, channels: deferredChannels?.mark ?? 0, sales: saleBatch?.mark ?? PostgresSaleBatch.Mark())
     }
 
     /// Rolls back to a savepoint: the store, the journal, the deferred channel bits and the batched sales.

@@ -151,6 +151,7 @@ public struct Records {
             """, [e.id, e.name, e.program, e.mode, e.channel, e.kota, e.kecamatan, e.level, e.venue,
                              e.start.iso, e.end.iso, e.target, e.closed], key: "event_no")
         inserted(.event, key: [.int(no)])
+        saleBatch?.stalls.eventMade(no)
         return no
     }
 
@@ -299,6 +300,8 @@ public struct Records {
     /// usually new, and the UNIQUE index answers whether it was there. (ON CONFLICT DO NOTHING rather than
     /// catching the violation: on PostgreSQL a failed statement aborts the whole transaction.)
     public func ensureStall(eventNo: Int64, participantNo: Int64) throws -> (Int64, Bool) {
+        // At an event this script made on a server, the stall is numbered here and written with the sales.
+        if let saleBatch, let made = try saleBatch.stalls.stall(event: eventNo, participant: participantNo) { return made }
         let st = try store.statement("INSERT INTO stall (event_no, participant_no) VALUES (?, ?) ON CONFLICT DO NOTHING", returning: "stall_no")
         st.bind(1, eventNo)
         st.bind(2, participantNo)
@@ -311,6 +314,7 @@ public struct Records {
     /// Lists a product at a stall; true when it was not listed before.
     @discardableResult
     public func ensureListing(stallNo: Int64, productNo: Int64) throws -> Bool {
+        try saleBatch?.stalls.flush()   // (the stall may be one a script made and has not written yet)
         let st = try store.statement("INSERT INTO listing (stall_no, product_no) VALUES (?, ?) ON CONFLICT DO NOTHING")
         st.bind(1, stallNo)
         st.bind(2, productNo)

@@ -37,6 +37,8 @@ final class PostgresSaleBatch {
     }
 
     private let store: PostgresStoreConnection
+    /// The stalls the script makes at events it made, written just before the sales (PostgresNewStalls.swift).
+    let stalls: PostgresNewStalls
     private(set) var rows: [Row] = []
     /// The refs of the rows waiting (a line with one of these must see the row: the batch is written first).
     private var refs: [String: Int] = [:]
@@ -49,12 +51,19 @@ final class PostgresSaleBatch {
 
     init(_ store: PostgresStoreConnection) {
         self.store = store
+        stalls = PostgresNewStalls(store)
         rows.reserveCapacity(Self.limit)
     }
 
-    var isEmpty: Bool { rows.isEmpty }
+    var isEmpty: Bool { rows.isEmpty && stalls.isEmpty }
     var count: Int { rows.count }
-    var mark: Int { rows.count }
+
+    /// Where the batch stood at a savepoint.
+    struct Mark {
+        var sales = 0
+        var stalls = 0
+    }
+    var mark: Mark { Mark(sales: rows.count, stalls: stalls.mark) }
 
     func add(_ sale: SaleRecord) {
         rows.append(Row(sale: sale, line: line))
@@ -63,20 +72,26 @@ final class PostgresSaleBatch {
 
     func hasPending(ref: String) -> Bool { refs[ref] != nil }
 
-    /// A savepoint rolled back: the rows added since go with it.
-    func rollBack(to mark: Int) {
-        guard mark < rows.count else { return }
-        for r in rows[mark...] {
+    /// A savepoint rolled back: the rows (and stalls) added since go with it.
+    func rollBack(to mark: Mark) {
+        stalls.rollBack(to: mark.stalls)
+        guard mark.sales < rows.count else { return }
+        for r in rows[mark.sales...] {
             if let ref = r.sale.ref {
                 refs[ref]! -= 1
                 if refs[ref] == 0 { refs[ref] = nil }
             }
         }
-        rows.removeSubrange(mark...)
+        rows.removeSubrange(mark.sales...)
     }
 
     /// The script failed: nothing of it is written.
     func discard() {
+        dropRows()
+        stalls.discard()
+    }
+
+    private func dropRows() {
         rows.removeAll(keepingCapacity: true)
         refs = [:]
     }
@@ -91,9 +106,11 @@ final class PostgresSaleBatch {
     /// and is rolled back); with it true, leaves that row out and returns it with the others refused.
     @discardableResult
     func flush(keepGoing: Bool) throws -> [Refused] {
+        // (A stall the server refuses is no line's doing: nobody else can make one at these events.)
+        try stalls.flush()
         guard !rows.isEmpty else { return [] }
         let pending = rows
-        discard()
+        dropRows()
         let db = store.connection
         try db.execute("SAVEPOINT sale_batch")
         do {
