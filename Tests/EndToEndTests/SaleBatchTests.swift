@@ -132,4 +132,24 @@ import Foundation
         #expect(Set(numbers).count == 2601)
         #expect(Array(numbers.suffix(100)) == Array((numbers.last! - 99)...numbers.last!))
     }
+
+    /// On a server, a script's participants and products are written a run at a time: an id added twice still fails
+    /// at its own line, with the message of one insert, and a misspelt one is still answered with the closest id.
+    @Test func aParticipantOrProductAddedTwiceInALongRunFailsAtItsLine() throws {
+        let dir = TempDir()
+        let many = (1...600).map { "add participant ukm-\($0)\nadd product ukm-\($0)/p1 price 10rb\n" }.joined()
+        var r = try Bazar.run(["--store", dir.store, try dir.write("p.bazar", many + "add participant UKM-17 name \"again\"\n" + "add participant ukm-601\n")])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("p.bazar:1201:17: error: participant 'ukm-17' already exists"), "\(r.stderr)")
+        r = try Bazar.run(["--store", dir.store, try dir.write("q.bazar", many + "add product ukm-5/P1\n")])
+        #expect(r.stderr.contains("q.bazar:1201:13: error: product 'ukm-5/p1' already exists"), "\(r.stderr)")
+        r = try Bazar.run(["--store", dir.store, try dir.write("s.bazar", many + "open event e on 2021-11-26\nadd sale ukm-0601/p1\n")])
+        #expect(r.stderr.contains("s.bazar:1202:10: error: unknown participant 'ukm-0601'"), "\(r.stderr)")
+        // The same participants loaded, then sold: all there.
+        r = try Bazar.run(["--store", dir.store, try dir.write("t.bazar", many + "open event e on 2021-11-26\nadd sale UKM-600/p1\nadd sale ukm-1/P1\n")])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(try Self.numbers(dir.store).count == 2)
+        let products = try Bazar.run(["--store", dir.store, "--format", "csv", "-c", "list products"])
+        #expect(products.stdout.split(whereSeparator: \.isNewline).count == 601, "\(products.stdout.prefix(300))")
+    }
 }

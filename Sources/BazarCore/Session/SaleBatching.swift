@@ -11,6 +11,13 @@ extension Session {
         .setFormat, .setTiming, .setPager, .setCsvBom, .setLanguage, .help,
     ]
 
+    /// Where `add participant` and `add product` put what they add in a script on a server under `on-error stop`
+    /// (Store/Postgres/PostgresNewRecords.swift); nil: they insert it at once.
+    var recordsWrittenBehind: PostgresNewRecords? {
+        guard let batch = saleBatch, settings.onError == .stop, capturing == nil else { return nil }
+        return batch.records
+    }
+
     /// A script that is the whole transaction, on a server, not captured for `undo`: its sales go in batches.
     func startSaleBatch() {
         guard let server = store as? PostgresStoreConnection, capturing == nil else { return }

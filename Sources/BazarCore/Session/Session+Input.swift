@@ -309,6 +309,11 @@ extension Session {
             if guarded { revalidateContext() }
             // An earlier line still in the batch may be refused: its error comes first (and, under `on-error
             // stop`, is the only one). (A store error may have aborted the transaction: then nothing is written.)
+            // A participant or product added by an earlier line, refused when a lookup of this one wrote it.
+            if let refused = error as? PostgresSaleBatch.Refused {
+                report(refused.error, line: refused.line, into: &result)
+                return false
+            }
             if saleBatch != nil, guarded || error is BazarError, !flushSales(into: &result) { return false }
             report(error, line: line, into: &result)
             return false

@@ -187,6 +187,7 @@ public struct Records {
     }
 
     public func participant(id: String) throws -> ParticipantRecord? {
+        if let waiting = saleBatch?.records, !waiting.isEmpty { try waiting.flush() }   // (PostgresNewRecords.swift)
         let st = try store.statement("SELECT \(Records.participantColumns) FROM participant WHERE id = ?")
         st.bind(1, id)
         return try st.first { r in
@@ -206,11 +207,15 @@ public struct Records {
     }
 
     /// A new participant's number; 0 when one with this id exists (the UNIQUE index answers, without a lookup first).
-    public func insertParticipant(_ p: ParticipantRecord) throws -> Int64 {
+    /// (`number`: one bazar took from the sequence, PostgresNewRecords.swift.)
+    public func insertParticipant(_ p: ParticipantRecord, number: Int64? = nil) throws -> Int64 {
         let cols = ParticipantRecord.textAttributes
-        let st = try store.statement("INSERT INTO participant (id, \(cols.joined(separator: ", "))) VALUES (?\(String(repeating: ", ?", count: cols.count))) ON CONFLICT DO NOTHING", returning: "participant_no")
+        let st = try number == nil
+            ? store.statement("INSERT INTO participant (id, \(cols.joined(separator: ", "))) VALUES (?\(String(repeating: ", ?", count: cols.count))) ON CONFLICT DO NOTHING", returning: "participant_no")
+            : store.statement("INSERT INTO participant (id, \(cols.joined(separator: ", ")), participant_no) VALUES (?\(String(repeating: ", ?", count: cols.count + 1))) ON CONFLICT DO NOTHING", returning: "participant_no")
         st.bind(1, p.id)
         for (i, a) in cols.enumerated() { st.bind(Int32(i + 2), p.fields[a]) }
+        if let number { st.bind(Int32(cols.count + 2), number) }
         let no = try st.insert()
         if no != 0 { inserted(.participant, key: [.int(no)]) }
         return no
@@ -234,6 +239,7 @@ public struct Records {
     }
 
     public func product(participantNo: Int64, id: String) throws -> ProductRecord? {
+        if let waiting = saleBatch?.records, !waiting.isEmpty { try waiting.flush() }   // (PostgresNewRecords.swift)
         let st = try store.statement("""
             SELECT \(Records.productColumns) FROM product pr JOIN participant pa ON pa.participant_no = pr.participant_no
             WHERE pr.participant_no = ? AND pr.id = ?
@@ -266,8 +272,12 @@ public struct Records {
     }
 
     /// A new product's number; 0 when the participant has one with this id.
-    public func insertProduct(_ p: ProductRecord) throws -> Int64 {
-        let st = try store.statement("INSERT INTO product (participant_no, id, name, category, price, unit) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", returning: "product_no")
+    /// (`number`: one bazar took from the sequence, PostgresNewRecords.swift.)
+    public func insertProduct(_ p: ProductRecord, number: Int64? = nil) throws -> Int64 {
+        let st = try number == nil
+            ? store.statement("INSERT INTO product (participant_no, id, name, category, price, unit) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", returning: "product_no")
+            : store.statement("INSERT INTO product (participant_no, id, name, category, price, unit, product_no) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", returning: "product_no")
+        if let number { st.bind(7, number) }
         st.bind(1, p.participantNo)
         st.bind(2, p.id)
         st.bind(3, p.name)
@@ -302,6 +312,7 @@ public struct Records {
     public func ensureStall(eventNo: Int64, participantNo: Int64) throws -> (Int64, Bool) {
         // At an event this script made on a server, the stall is numbered here and written with the sales.
         if let saleBatch, let made = try saleBatch.stalls.stall(event: eventNo, participant: participantNo) { return made }
+        if let waiting = saleBatch?.records, !waiting.isEmpty { try waiting.flush() }   // (it names the participant)
         let st = try store.statement("INSERT INTO stall (event_no, participant_no) VALUES (?, ?) ON CONFLICT DO NOTHING", returning: "stall_no")
         st.bind(1, eventNo)
         st.bind(2, participantNo)
@@ -314,7 +325,9 @@ public struct Records {
     /// Lists a product at a stall; true when it was not listed before.
     @discardableResult
     public func ensureListing(stallNo: Int64, productNo: Int64) throws -> Bool {
-        try saleBatch?.stalls.flush()   // (the stall may be one a script made and has not written yet)
+        // (The stall, or the product, may be one a script made and has not written yet.)
+        if let waiting = saleBatch?.records, !waiting.isEmpty { try waiting.flush() }
+        try saleBatch?.stalls.flush()
         let st = try store.statement("INSERT INTO listing (stall_no, product_no) VALUES (?, ?) ON CONFLICT DO NOTHING")
         st.bind(1, stallNo)
         st.bind(2, productNo)

@@ -39,6 +39,8 @@ final class PostgresSaleBatch {
     private let store: PostgresStoreConnection
     /// The stalls the script makes at events it made, written just before the sales (PostgresNewStalls.swift).
     let stalls: PostgresNewStalls
+    /// The participants and products it adds, written before them (PostgresNewRecords.swift).
+    let records: PostgresNewRecords
     private(set) var rows: [Row] = []
     /// The refs of the rows waiting (a line with one of these must see the row: the batch is written first).
     private var refs: [String: Int] = [:]
@@ -52,10 +54,11 @@ final class PostgresSaleBatch {
     init(_ store: PostgresStoreConnection) {
         self.store = store
         stalls = PostgresNewStalls(store)
+        records = PostgresNewRecords(store)
         rows.reserveCapacity(Self.limit)
     }
 
-    var isEmpty: Bool { rows.isEmpty && stalls.isEmpty }
+    var isEmpty: Bool { rows.isEmpty && stalls.isEmpty && records.isEmpty }
     var count: Int { rows.count }
 
     /// Where the batch stood at a savepoint.
@@ -89,6 +92,7 @@ final class PostgresSaleBatch {
     func discard() {
         dropRows()
         stalls.discard()
+        records.discard()
     }
 
     private func dropRows() {
@@ -106,6 +110,7 @@ final class PostgresSaleBatch {
     /// and is rolled back); with it true, leaves that row out and returns it with the others refused.
     @discardableResult
     func flush(keepGoing: Bool) throws -> [Refused] {
+        try records.flush()
         // (A stall the server refuses is no line's doing: nobody else can make one at these events.)
         try stalls.flush()
         guard !rows.isEmpty else { return [] }
