@@ -89,6 +89,7 @@ extension Session {
         let sale = SaleRecord(eventNo: eventNo, stallNo: item.stallNo, productNo: sold?.no, day: day, qty: qty, amount: amount,
                               channel: channel, buyer: a.buyer, ref: a.ref, note: a.note)
         // Numbered here rather than by SQLite, which would give an undone sale's number again (Schema, migration 3).
+        saleBatch?.refSpan = a.ref == nil ? nil : cmd.span("ref")
         let number = try records.insertSale(sale, number: cache.nextSaleNumber ?? records.nextSaleNumber())
         cache.nextSaleNumber = number + 1
         lastSaleAdded = number

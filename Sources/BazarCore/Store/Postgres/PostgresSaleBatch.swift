@@ -28,6 +28,8 @@ final class PostgresSaleBatch {
     struct Row {
         var sale: SaleRecord
         var line: SourceLine?
+        /// Where the line writes its ref (for "ref … is already used", when another officer took it meanwhile).
+        var refSpan: SourceSpan?
     }
 
     /// A row the server refused, and the line that added it.
@@ -44,8 +46,9 @@ final class PostgresSaleBatch {
     private(set) var rows: [Row] = []
     /// The refs of the rows waiting (a line with one of these must see the row: the batch is written first).
     private var refs: [String: Int] = [:]
-    /// The line now running: the one a row added now belongs to.
+    /// The line now running: the one a row added now belongs to; and where it writes its ref.
     var line: SourceLine?
+    var refSpan: SourceSpan?
     /// The last row written was refused (so `void sale last` has no sale to name).
     private var lastRefused = false
 
@@ -69,7 +72,7 @@ final class PostgresSaleBatch {
     var mark: Mark { Mark(sales: rows.count, stalls: stalls.mark) }
 
     func add(_ sale: SaleRecord) {
-        rows.append(Row(sale: sale, line: line))
+        rows.append(Row(sale: sale, line: line, refSpan: sale.ref == nil ? nil : refSpan))
         if let ref = sale.ref { refs[ref, default: 0] += 1 }
     }
 
@@ -132,20 +135,29 @@ final class PostgresSaleBatch {
         var refused: [Refused] = []
         let insert = try store.saleInsert()
         for r in pending {
-            if keepGoing { try db.execute("SAVEPOINT sale_row") }
+            try db.execute("SAVEPOINT sale_row")
             do {
                 Self.bind(insert, r.sale)
                 _ = try insert.insert()
-                if keepGoing { try db.execute("RELEASE SAVEPOINT sale_row") }
+                try db.execute("RELEASE SAVEPOINT sale_row")
                 lastRefused = false
             } catch let e as PostgresError where e.kind == .statementFailed && Self.isRowError(e) {
-                guard keepGoing else { throw Refused(line: r.line, error: e) }
                 try db.execute("ROLLBACK TO SAVEPOINT sale_row; RELEASE SAVEPOINT sale_row")
-                refused.append(Refused(line: r.line, error: e))
+                let error = try refusal(e, of: r)
+                guard keepGoing else { throw Refused(line: r.line, error: error) }
+                refused.append(Refused(line: r.line, error: error))
                 lastRefused = true
             }
         }
         return refused
+    }
+
+    /// What the line is told: a ref someone took meanwhile as `add sale` says it ("already used by sale #N"),
+    /// anything else as the server's refusal of one INSERT.
+    private func refusal(_ e: PostgresError, of r: Row) throws -> any Error {
+        guard e.sqlState == "23505", e.constraint == "sale_ref", let ref = r.sale.ref,
+              let earlier = try Records(store).saleNo(ref: ref, productNo: r.sale.productNo, stallNo: r.sale.stallNo) else { return e }
+        return BazarError(.duplicateRef(ref, sale: earlier), at: r.refSpan)
     }
 
     /// A refusal of the row itself (a constraint, a value): SQLSTATE classes 22 and 23. Anything else (Ctrl-C, a
