@@ -202,24 +202,20 @@ import Glibc
         }
         send("open event jbl-2021-11")
         send("day 1")
-        for _ in 0..<600 { send("add sale kopi-tuku/susu") }
+        send("add sale kopi-tuku/susu")
         send("add sale kopi-tuku/susu ref TKP-9")
         send("help add sale")   // (answers without writing the batch: the sales are still waiting)
         #expect(waitFor("add sale"), "\(seen)")
         let officer = try Bazar.run(["--store", dir.store, "-c", "open event jbl-2021-11", "-c", "add sale kopi-tuku/susu day 1 ref TKP-9"])
         #expect(officer.status == 0, "\(officer.stderr)")
-        // The first sale after `day 2` sends the 601 waiting in flight; `list sales` reads the server's answer.
-        send("day 2")
-        send("add sale kopi-tuku/susu")
-        send("add sale kopi-tuku/susu")
         send("list sales")
         close(toChild[1])
         var status: Int32 = 0
         #expect(waitpid(pid, &status, 0) == pid)
         #expect(status >> 8 & 0xff == 1)
         let stderr = (try? String(contentsOfFile: errors, encoding: .utf8)) ?? ""
-        #expect(stderr.contains(":603:29: error: ref 'TKP-9' is already used by sale #2"), "\(stderr)")
-        #expect(stderr.components(separatedBy: "error:").count == 2, "\(stderr)")
+        #expect(stderr.contains(":4:29: error: ref 'TKP-9' is already used by sale #2"), "\(stderr)")
+        #expect(!stderr.contains(":6:"), "\(stderr)")
         #expect(try Self.list(dir.store).count == 2)
     }
 }

@@ -28,27 +28,22 @@ extension Session {
     /// a line in the batch was refused and the script stops there.
     func flushSalesIfNeeded(before command: ParsedCommand, line: SourceLine, into result: inout RunResult) -> Bool {
         guard let batch = saleBatch else { return true }
-        defer {
-            batch.line = line
-            batch.afterOther = command.kind != .addSale
-        }
+        defer { batch.line = line }
+        let needed: Bool
         if command.kind == .addSale {
-            if (command.sale?.ref).map(batch.hasPending(ref:)) == true { return flushSales(into: &result) }
-            // The first sale after other lines (an event opened, a date): the sales before it go now, and the server
-            // works through them while this run of sales is read (its answer is read at the next statement).
-            let inFlight = settings.onError == .stop && batch.afterOther && batch.count >= PostgresSaleBatch.inFlightLeast
-            if inFlight || batch.count >= PostgresSaleBatch.limit { return flushSales(into: &result, inFlight: inFlight) }
-            return true
+            needed = batch.count >= PostgresSaleBatch.limit || (command.sale?.ref).map(batch.hasPending(ref:)) == true
+        } else {
+            needed = !Session.keepsSalesBatched.contains(command.kind)
         }
-        return Session.keepsSalesBatched.contains(command.kind) ? true : flushSales(into: &result)
+        return needed ? flushSales(into: &result) : true
     }
 
     /// Writes the batch and reports the lines the server refused (each counted as failed, not as a change).
     /// False when the script stops: a refused line under `on-error stop`, or the store failed.
-    func flushSales(into result: inout RunResult, inFlight: Bool = false) -> Bool {
+    func flushSales(into result: inout RunResult) -> Bool {
         guard let batch = saleBatch, !batch.isEmpty else { return true }
         do {
-            for refused in try batch.flush(keepGoing: settings.onError == .continue, inFlight: inFlight) {
+            for refused in try batch.flush(keepGoing: settings.onError == .continue) {
                 result.changes -= 1
                 result.sales -= 1
                 result.commands -= 1

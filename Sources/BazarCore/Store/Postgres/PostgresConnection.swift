@@ -23,8 +23,6 @@ public final class PostgresConnection {
     /// Statements prepared on this connection, by their SQL text.
     private var prepared: [String: String] = [:]
     private var savepointDepth = 0
-    /// A COPY sent and not answered yet (`copyInFlight`): what to do with its answer, before the next statement.
-    var inFlight: ((OpaquePointer?) throws -> Void)?
 
     /// How long connecting may take when neither the address nor $PGCONNECT_TIMEOUT says (libpq's
     /// default is forever: a server behind a dead network would hang the shell).
@@ -96,7 +94,6 @@ public final class PostgresConnection {
 
     /// Runs one or more statements without parameters (the migrations, BEGIN, SET …).
     public func execute(_ sql: String) throws {
-        try settle()
         PQclear(try check(PQexec(connection, sql)))
     }
 
@@ -133,7 +130,6 @@ public final class PostgresConnection {
 
     private func run(_ sql: String, _ parameters: [StoreValue], prepared usePrepared: Bool) throws -> OpaquePointer {
         precondition(!isClosed, "a closed PostgreSQL connection was used")
-        try settle()
         let count = Int32(parameters.count)
         if usePrepared {
             let name = try statementName(for: sql)
@@ -171,7 +167,6 @@ public final class PostgresConnection {
             rollback()
             throw error
         }
-        try settle()
         let result = try check(PQexec(connection, "COMMIT"))
         defer { PQclear(result) }
         // The server answers COMMIT of a transaction in which a statement failed with ROLLBACK.
@@ -204,7 +199,6 @@ public final class PostgresConnection {
     /// COMMIT of a transaction begun with `execute("BEGIN")`; a transaction in which a statement failed is rolled
     /// back by the server instead, which is an error here.
     public func commit() throws {
-        try settle()
         let result = try check(PQexec(connection, "COMMIT"))
         defer { PQclear(result) }
         guard String(cString: PQcmdStatus(result)) == "COMMIT" else {
@@ -216,11 +210,6 @@ public final class PostgresConnection {
     /// Rolls back the transaction in progress, if any; a lost connection has nothing to roll back.
     public func rollback() {
         guard !isClosed, isInTransaction else { return }
-        if inFlight != nil {
-            // (Its answer no longer matters: everything it did goes.)
-            inFlight = nil
-            while let r = PQgetResult(connection) { PQclear(r) }
-        }
         PQclear(PQexec(connection, "ROLLBACK"))
     }
 

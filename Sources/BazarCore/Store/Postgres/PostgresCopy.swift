@@ -11,7 +11,6 @@ extension PostgresConnection {
     ///     }
     @discardableResult
     public func copy(_ sql: String, rows body: (inout PostgresCopyWriter) throws -> Void) throws -> Int {
-        try settle()
         let start = try check(PQexec(connection, sql))
         let status = PQresultStatus(start)
         PQclear(start)
@@ -46,51 +45,6 @@ extension PostgresConnection {
         PQclear(result)
         drainResults()
         return count
-    }
-
-    /// As `copy`, without waiting for the server's answer: the server works through the rows while bazar goes on
-    /// (a script's next lines). The answer is read before the next statement on this connection (`settle`), which
-    /// hands it to `done`: the number of rows, or the server's error. Ctrl-C and a lost connection come out there.
-    func copyInFlight(_ sql: String, rows body: (inout PostgresCopyWriter) throws -> Void, done: @escaping (Result<Int, any Error>) throws -> Void) throws {
-        try settle()
-        let start = try check(PQexec(connection, sql))
-        let status = PQresultStatus(start)
-        PQclear(start)
-        guard status == PGRES_COPY_IN else {
-            throw PostgresError(.statementFailed, server: server, serverMessage: "not a COPY FROM STDIN: \(sql)")
-        }
-        var writer = PostgresCopyWriter(connection: connection)
-        do {
-            try body(&writer)
-            try writer.flush()
-        } catch {
-            PQputCopyEnd(connection, "bazar abandoned the load")
-            drainResults()
-            throw error
-        }
-        guard PQputCopyEnd(connection, nil) == 1 else {
-            drainResults()
-            throw PostgresError(.connectionLost, server: server, serverMessage: Self.text(PQerrorMessage(connection)))
-        }
-        inFlight = { [unowned self] _ in
-            let outcome: Result<Int, any Error>
-            do {
-                let result = try self.check(PQgetResult(self.connection))
-                outcome = .success(Self.affected(result))
-                PQclear(result)
-            } catch {
-                outcome = .failure(error)
-            }
-            self.drainResults()
-            try done(outcome)
-        }
-    }
-
-    /// Reads the answer to a COPY left in flight, if any, and passes it on (its errors come out here).
-    func settle() throws {
-        guard let pending = inFlight else { return }
-        inFlight = nil
-        try pending(nil)
     }
 
     private func drainResults() {

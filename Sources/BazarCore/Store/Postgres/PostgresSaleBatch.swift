@@ -24,8 +24,6 @@ final class PostgresSaleBatch {
     /// Rows kept before the session writes them at the next line (memory stays small; the server works on one
     /// batch while the next lines are parsed).
     static let limit = 20_000
-    /// Rows worth sending in flight at the first sale after other lines (fewer wait for the next ones).
-    static let inFlightLeast = 500
 
     struct Row {
         var sale: SaleRecord
@@ -51,8 +49,6 @@ final class PostgresSaleBatch {
     /// The line now running: the one a row added now belongs to; and where it writes its ref.
     var line: SourceLine?
     var refSpan: SourceSpan?
-    /// The line before was not an `add sale` (the session's cue to send what waits, SaleBatching.swift).
-    var afterOther = false
     /// The last row written was refused (so `void sale last` has no sale to name).
     private var lastRefused = false
 
@@ -65,8 +61,7 @@ final class PostgresSaleBatch {
         rows.reserveCapacity(Self.limit)
     }
 
-    /// (A COPY still in flight counts: its answer is not known yet.)
-    var isEmpty: Bool { rows.isEmpty && stalls.isEmpty && records.isEmpty && store.connection.inFlight == nil }
+    var isEmpty: Bool { rows.isEmpty && stalls.isEmpty && records.isEmpty }
     var count: Int { rows.count }
 
     /// Where the batch stood at a savepoint.
@@ -116,12 +111,8 @@ final class PostgresSaleBatch {
 
     /// Writes the rows waiting. A refused row: with `keepGoing` false, throws `Refused` (the script stops there
     /// and is rolled back); with it true, leaves that row out and returns it with the others refused.
-    /// `inFlight` (not with `keepGoing`): the COPY is sent and not waited for; the server works through it while the
-    /// script's next lines run, and its answer is read before the next statement (a refused row comes out there, as
-    /// `Refused`, after the same replay).
     @discardableResult
-    func flush(keepGoing: Bool, inFlight: Bool = false) throws -> [Refused] {
-        try store.connection.settle()
+    func flush(keepGoing: Bool) throws -> [Refused] {
         try records.flush()
         // (A stall the server refuses is no line's doing: nobody else can make one at these events.)
         try stalls.flush()
@@ -130,23 +121,6 @@ final class PostgresSaleBatch {
         dropRows()
         let db = store.connection
         try db.execute("SAVEPOINT sale_batch")
-        if inFlight && !keepGoing {
-            try db.copyInFlight(Self.copySQL, rows: { w in
-                for r in pending { try w.append(Self.values(r.sale)) }
-            }, done: { [unowned self] outcome in
-                switch outcome {
-                case .success:
-                    try db.execute("RELEASE SAVEPOINT sale_batch")
-                    self.lastRefused = false
-                case .failure(let e as PostgresError) where e.kind == .statementFailed && Self.isRowError(e):
-                    try db.execute("ROLLBACK TO SAVEPOINT sale_batch; RELEASE SAVEPOINT sale_batch")
-                    try self.replay(pending, keepGoing: false)
-                case .failure(let e):
-                    throw e
-                }
-            })
-            return []
-        }
         do {
             try db.copy(Self.copySQL) { w in
                 for r in pending { try w.append(Self.values(r.sale)) }
@@ -157,13 +131,7 @@ final class PostgresSaleBatch {
         } catch let e as PostgresError where e.kind == .statementFailed && Self.isRowError(e) {
             try db.execute("ROLLBACK TO SAVEPOINT sale_batch; RELEASE SAVEPOINT sale_batch")
         }
-        return try replay(pending, keepGoing: keepGoing)
-    }
-
-    /// Again one row at a time, to find the line (or lines) refused.
-    @discardableResult
-    private func replay(_ pending: [Row], keepGoing: Bool) throws -> [Refused] {
-        let db = store.connection
+        // Again one row at a time, to find the line (or lines) refused.
         var refused: [Refused] = []
         let insert = try store.saleInsert()
         for r in pending {
