@@ -58,7 +58,11 @@ extension Session {
         var p = ParticipantRecord(id: id)
         for name in ParticipantRecord.textAttributes where cmd.has(name) { p.fields[name] = cmd.text(name) }
         // The UNIQUE index says whether it exists: no lookup first (this runs 20,000 times in a big script).
-        p.no = try records.insertParticipant(p)
+        if let behind = recordsWrittenBehind {
+            p.no = try behind.add(p, line: saleBatch?.line, span: cmd.span("id"))
+        } else {
+            p.no = try records.insertParticipant(p)
+        }
         if p.no == 0 {
             let existing = try records.participant(id: id)
             throw BazarError(.alreadyExists(kind: "participant", id: existing?.id ?? id), at: cmd.span("id"))
@@ -98,7 +102,11 @@ extension Session {
         p.category = cmd.text("category")
         p.price = cmd.money("price")
         p.unit = cmd.text("unit")
-        p.no = try records.insertProduct(p)
+        if let behind = recordsWrittenBehind {
+            p.no = try behind.add(p, line: saleBatch?.line, span: span)
+        } else {
+            p.no = try records.insertProduct(p)
+        }
         if p.no == 0 {
             let existing = try records.product(participantNo: owner.no, id: id)
             throw BazarError(.alreadyExists(kind: "product", id: existing?.ref ?? "\(owner.id)/\(id)"), at: span)

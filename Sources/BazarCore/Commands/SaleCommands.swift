@@ -93,6 +93,7 @@ extension Session {
         let sale = SaleRecord(eventNo: eventNo, stallNo: item.stallNo, productNo: sold?.no, day: day, qty: qty, amount: amount,
                               channel: channel, buyer: a.buyer, ref: a.ref, note: a.note)
         // Numbered here rather than by SQLite, which would give an undone sale's number again (Schema, migration 3).
+        saleBatch?.refSpan = a.ref == nil ? nil : cmd.span("ref")
         let number = try records.insertSale(sale, number: cache.nextSaleNumber ?? records.nextSaleNumber())
         cache.nextSaleNumber = number + 1
         lastSaleAdded = number
@@ -159,7 +160,13 @@ extension Session {
     func voidSale(_ cmd: ParsedCommand) throws -> Outcome {
         let n: Int64
         if cmd.text("n") == "last" {
-            guard let last = lastSaleAdded else { throw BazarError(.noLastSale, at: cmd.span("n")) }
+            guard var last = lastSaleAdded else { throw BazarError(.noLastSale, at: cmd.span("n")) }
+            // A script on a server: the sale was in a batch, written before this line (SaleBatching.swift).
+            if last == PostgresSaleBatch.pendingNumber {
+                guard let number = try saleBatch?.lastNumber() else { throw BazarError(.noLastSale, at: cmd.span("n")) }
+                last = number
+                lastSaleAdded = number
+            }
             n = last
         } else {
             n = cmd.count("n")!

@@ -163,11 +163,12 @@ extension Session {
         runningScripts.append(name)
         let savedEcho = echoConfirmations
         echoConfirmations = false
+        let outer = !store.isInTransaction
         defer {
             runningScripts.removeLast()
             echoConfirmations = savedEcho
+            if outer { saleBatch = nil }
         }
-        let outer = !store.isInTransaction
         let recordMark = undoLog.pendingRecord.count
         let contextBefore = context
         // (On a store not made yet there are no tables to capture changes of: such a `run` is not undoable.)
@@ -184,6 +185,7 @@ extension Session {
             if outer { try begin() } else { scriptMark = try savepoint("script") }
             if outer, store.dialect == .postgres { deferredChannels = DeferredChannels() }
             if undoLabel != nil { try undoBegin() }
+            if outer { startSaleBatch() }
         } catch {
             // (A transaction begun here is not left open when what follows it failed.)
             if outer { store.rollback(); deferredChannels = nil }
@@ -219,11 +221,15 @@ extension Session {
             }
             if result.quit { break }
         }
+        // The sales still waiting in a batch are written (and a refused one reported) before the script ends.
+        if !failed, !flushSales(into: &result) { failed = true }
         // (The reader's own count when it reached the end: the parsing thread is done with it then.)
         result.lines = failed || result.quit ? lastLine : reader.linesRead
 
         do {
             if failed {
+                // (A script run by another one: its savepoint's mark takes out what it batched, below.)
+                if outer { saleBatch?.discard() }
                 if outer { deferredChannels = nil }
                 undoLog.pendingRecord.removeSubrange(min(recordMark, undoLog.pendingRecord.count)...)
                 if outer { undoAbandon() }
@@ -247,6 +253,7 @@ extension Session {
                 if outer { recordFlush() }
             }
         } catch {
+            if outer { saleBatch?.discard() }
             if outer { store.rollback(); deferredChannels = nil }
             if outer { undoAbandon(); undoLog.pendingRecord.removeAll() }
             revalidateContext()
@@ -270,6 +277,8 @@ extension Session {
             report(error, line: line, into: &result)
             return false
         }
+        // A script on a server: its batched sales are written first when this line needs them.
+        if !flushSalesIfNeeded(before: command, line: line, into: &result) { return false }
         if command.kind == .run {
             let inner = runScriptFile(command)
             result.errors += inner.errors
@@ -300,6 +309,14 @@ extension Session {
         } catch {
             if guarded { try? rollBack(to: "line", mark: lineMark) }
             if guarded { revalidateContext() }
+            // An earlier line still in the batch may be refused: its error comes first (and, under `on-error
+            // stop`, is the only one). (A store error may have aborted the transaction: then nothing is written.)
+            // A participant or product added by an earlier line, refused when a lookup of this one wrote it.
+            if let refused = error as? PostgresSaleBatch.Refused {
+                report(refused.error, line: refused.line, into: &result)
+                return false
+            }
+            if saleBatch != nil, guarded || error is BazarError, !flushSales(into: &result) { return false }
             report(error, line: line, into: &result)
             return false
         }

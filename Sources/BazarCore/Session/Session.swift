@@ -15,9 +15,11 @@ public protocol OutputSink: AnyObject {
 public final class Session {
     /// The store, whichever backend it is on (Store/StoreConnection.swift).
     public let store: any StoreConnection
-    public var records: Records { Records(store, journal: capturing, deferred: deferredChannels) }
+    public var records: Records { Records(store, journal: capturing, deferred: deferredChannels, saleBatch: saleBatch) }
     /// A script's channel bits on a server, written at its end (Store/DeferredChannels.swift).
     var deferredChannels: DeferredChannels?
+    /// A script's sales on a server, sent in batches (Store/Postgres/PostgresSaleBatch.swift, SaleBatching.swift).
+    var saleBatch: PostgresSaleBatch?
     /// What the command being captured for `undo` wrote (Undo.swift).
     let undoJournal = UndoJournal()
     /// The SQLite connection, for what only SQLite has (a store file made by the first change). Nil on a server.

@@ -34,6 +34,7 @@ public struct UndoLog {
 struct SavepointMark {
     var journal = 0
     var channels = 0
+    var sales = PostgresSaleBatch.Mark()
 }
 
 struct UndoGroup {
@@ -95,13 +96,14 @@ extension Session {
     /// for `rollBack(to:mark:)`.
     func savepoint(_ name: String) throws -> SavepointMark {
         try store.savepoint(name)
-        return SavepointMark(journal: undoJournal.mark, channels: deferredChannels?.mark ?? 0)
+        return SavepointMark(journal: undoJournal.mark, channels: deferredChannels?.mark ?? 0, sales: saleBatch?.mark ?? PostgresSaleBatch.Mark())
     }
 
-    /// Rolls back to a savepoint: the store, the journal and the deferred channel bits.
+    /// Rolls back to a savepoint: the store, the journal, the deferred channel bits and the batched sales.
     func rollBack(to name: String, mark: SavepointMark) throws {
         undoJournal.rollBack(to: mark.journal)
         deferredChannels?.rollBack(to: mark.channels)
+        saleBatch?.rollBack(to: mark.sales)
         try store.rollback(to: name)
     }
 
@@ -112,6 +114,7 @@ extension Session {
         deferredChannels = nil
         defer { if keepDeferring { deferredChannels = DeferredChannels() } }
         let r = records
+        if r.journal == nil, store.dialect == .postgres { return try r.writeDeferredInBulk(d.bits) }
         for b in d.bits {
             if let p = b.product {
                 try r.markListingSold(stallNo: b.stall, productNo: p, channelBit: b.bit)

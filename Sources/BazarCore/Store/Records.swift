@@ -98,6 +98,8 @@ public struct Records {
     let journal: UndoJournal?
     /// A script on a server keeps its channel bits until its end (DeferredChannels.swift).
     var deferred: DeferredChannels?
+    /// A script on a server sends its sales in batches (PostgresSaleBatch.swift).
+    var saleBatch: PostgresSaleBatch?
 
     public init(_ store: any StoreConnection) {
         self.store = store
@@ -105,10 +107,12 @@ public struct Records {
         self.deferred = nil
     }
 
-    init(_ store: any StoreConnection, journal: UndoJournal?, deferred: DeferredChannels? = nil) {
+    init(_ store: any StoreConnection, journal: UndoJournal?, deferred: DeferredChannels? = nil, saleBatch: PostgresSaleBatch? = nil) {
         self.store = store
         self.journal = journal
         self.deferred = deferred
+        // (`undo` needs each sale's number at once: a captured script writes its sales one by one.)
+        self.saleBatch = journal == nil ? saleBatch : nil
     }
 
     var dialect: SQLDialect { store.dialect }
@@ -147,6 +151,7 @@ public struct Records {
             """, [e.id, e.name, e.program, e.mode, e.channel, e.kota, e.kecamatan, e.level, e.venue,
                              e.start.iso, e.end.iso, e.target, e.closed], key: "event_no")
         inserted(.event, key: [.int(no)])
+        saleBatch?.stalls.eventMade(no)
         return no
     }
 
@@ -182,6 +187,7 @@ public struct Records {
     }
 
     public func participant(id: String) throws -> ParticipantRecord? {
+        if let waiting = saleBatch?.records, !waiting.isEmpty { try waiting.flush() }   // (PostgresNewRecords.swift)
         let st = try store.statement("SELECT \(Records.participantColumns) FROM participant WHERE id = ?")
         st.bind(1, id)
         return try st.first { r in
@@ -201,11 +207,15 @@ public struct Records {
     }
 
     /// A new participant's number; 0 when one with this id exists (the UNIQUE index answers, without a lookup first).
-    public func insertParticipant(_ p: ParticipantRecord) throws -> Int64 {
+    /// (`number`: one bazar took from the sequence, PostgresNewRecords.swift.)
+    public func insertParticipant(_ p: ParticipantRecord, number: Int64? = nil) throws -> Int64 {
         let cols = ParticipantRecord.textAttributes
-        let st = try store.statement("INSERT INTO participant (id, \(cols.joined(separator: ", "))) VALUES (?\(String(repeating: ", ?", count: cols.count))) ON CONFLICT DO NOTHING", returning: "participant_no")
+        let st = try number == nil
+            ? store.statement("INSERT INTO participant (id, \(cols.joined(separator: ", "))) VALUES (?\(String(repeating: ", ?", count: cols.count))) ON CONFLICT DO NOTHING", returning: "participant_no")
+            : store.statement("INSERT INTO participant (id, \(cols.joined(separator: ", ")), participant_no) VALUES (?\(String(repeating: ", ?", count: cols.count + 1))) ON CONFLICT DO NOTHING", returning: "participant_no")
         st.bind(1, p.id)
         for (i, a) in cols.enumerated() { st.bind(Int32(i + 2), p.fields[a]) }
+        if let number { st.bind(Int32(cols.count + 2), number) }
         let no = try st.insert()
         if no != 0 { inserted(.participant, key: [.int(no)]) }
         return no
@@ -229,6 +239,7 @@ public struct Records {
     }
 
     public func product(participantNo: Int64, id: String) throws -> ProductRecord? {
+        if let waiting = saleBatch?.records, !waiting.isEmpty { try waiting.flush() }   // (PostgresNewRecords.swift)
         let st = try store.statement("""
             SELECT \(Records.productColumns) FROM product pr JOIN participant pa ON pa.participant_no = pr.participant_no
             WHERE pr.participant_no = ? AND pr.id = ?
@@ -261,8 +272,12 @@ public struct Records {
     }
 
     /// A new product's number; 0 when the participant has one with this id.
-    public func insertProduct(_ p: ProductRecord) throws -> Int64 {
-        let st = try store.statement("INSERT INTO product (participant_no, id, name, category, price, unit) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", returning: "product_no")
+    /// (`number`: one bazar took from the sequence, PostgresNewRecords.swift.)
+    public func insertProduct(_ p: ProductRecord, number: Int64? = nil) throws -> Int64 {
+        let st = try number == nil
+            ? store.statement("INSERT INTO product (participant_no, id, name, category, price, unit) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", returning: "product_no")
+            : store.statement("INSERT INTO product (participant_no, id, name, category, price, unit, product_no) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", returning: "product_no")
+        if let number { st.bind(7, number) }
         st.bind(1, p.participantNo)
         st.bind(2, p.id)
         st.bind(3, p.name)
@@ -298,6 +313,9 @@ public struct Records {
     /// looked up first (one round trip to a server, not two); one made by another officer in between is then
     /// found by the insert doing nothing.
     public func ensureStall(eventNo: Int64, participantNo: Int64, lookFirst: Bool = false) throws -> (Int64, Bool) {
+        // At an event this script made on a server, the stall is numbered here and written with the sales.
+        if let saleBatch, let made = try saleBatch.stalls.stall(event: eventNo, participant: participantNo) { return made }
+        if let waiting = saleBatch?.records, !waiting.isEmpty { try waiting.flush() }   // (it names the participant)
         if lookFirst, let s = try stallNo(eventNo: eventNo, participantNo: participantNo) { return (s, false) }
         let st = try store.statement("INSERT INTO stall (event_no, participant_no) VALUES (?, ?) ON CONFLICT DO NOTHING", returning: "stall_no")
         st.bind(1, eventNo)
@@ -311,6 +329,9 @@ public struct Records {
     /// Lists a product at a stall; true when it was not listed before.
     @discardableResult
     public func ensureListing(stallNo: Int64, productNo: Int64) throws -> Bool {
+        // (The stall, or the product, may be one a script made and has not written yet.)
+        if let waiting = saleBatch?.records, !waiting.isEmpty { try waiting.flush() }
+        try saleBatch?.stalls.flush()
         let st = try store.statement("INSERT INTO listing (stall_no, product_no) VALUES (?, ?) ON CONFLICT DO NOTHING")
         st.bind(1, stallNo)
         st.bind(2, productNo)
@@ -377,8 +398,13 @@ public struct Records {
     /// server numbers it (an identity column: concurrent officers never collide). This is the hot path of loading
     /// a script (a million lines), so on SQLite the prepared statement is bound through the SQLite C API: GRDB's
     /// generic argument binding cost about a third of the time of each line.
+    /// In a script on a server the sale may wait in a batch: then its number is `PostgresSaleBatch.pendingNumber`.
     /// `statement`: the store's `saleInsert()`, fetched once by a caller that inserts many sales in a row.
     public func insertSale(_ s: SaleRecord, number: Int64? = nil, statement: (any StoreStatement)? = nil) throws -> Int64 {
+        if let saleBatch {
+            saleBatch.add(s)
+            return PostgresSaleBatch.pendingNumber
+        }
         let st = try statement ?? store.saleInsert()
         if dialect == .sqlite { st.bind(11, try number ?? nextSaleNumber()) }
         st.bind(1, s.eventNo)
@@ -408,6 +434,15 @@ public struct Records {
 
     /// The sale that already has this ref for this product (or, with no product, for this whole stall).
     public func saleNo(ref: String, productNo: Int64?, stallNo: Int64) throws -> Int64? {
+        // A sale with this ref may still be waiting in a batch (an import naming one twice): written first.
+        // (A script's `add sale` lines never get here with one: the session writes the batch before such a line.)
+        if let saleBatch, saleBatch.hasPending(ref: ref) {
+            do {
+                try saleBatch.flush(keepGoing: false)
+            } catch let refused as PostgresSaleBatch.Refused {
+                throw refused.error
+            }
+        }
         let st: any StoreStatement
         if let productNo {
             st = try store.statement("SELECT id FROM sale WHERE ref = ? AND product_no = ?")
