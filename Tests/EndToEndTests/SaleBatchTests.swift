@@ -164,55 +164,18 @@ import Glibc
         let dir = TempDir()
         // (Its stall made before: a stall a script makes is locked until it commits, and the officer would wait.)
         #expect(try Bazar.run(["--store", dir.store, try dir.write("setup.bazar", Self.setup + "add sale kopi-tuku/susu\n")]).status == 0)
-        var toChild: [Int32] = [0, 0], fromChild: [Int32] = [0, 0]
-        #expect(pipe(&toChild) == 0 && pipe(&fromChild) == 0)
         let errors = dir.url.appendingPathComponent("stderr.txt").path
-        var actions: posix_spawn_file_actions_t = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        posix_spawn_file_actions_adddup2(&actions, toChild[0], 0)
-        posix_spawn_file_actions_adddup2(&actions, fromChild[1], 1)
-        posix_spawn_file_actions_addopen(&actions, 2, errors, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        posix_spawn_file_actions_addclose(&actions, toChild[1])
-        posix_spawn_file_actions_addclose(&actions, fromChild[0])
-        let args = [Bazar.binary] + TestBackend.map(["--store", dir.store, "--today", "2021-09-23"])
-        var argv: [UnsafeMutablePointer<CChar>?] = args.map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        var pid: pid_t = 0
-        #expect(posix_spawn(&pid, Bazar.binary, &actions, nil, &argv, environ) == 0)
-        posix_spawn_file_actions_destroy(&actions)
-        close(toChild[0])
-        close(fromChild[1])
-        defer { close(fromChild[0]) }
-        var seen = ""
-        func waitFor(_ text: String) -> Bool {
-            let deadline = Date().addingTimeInterval(20)
-            var buffer = [UInt8](repeating: 0, count: 4096)
-            while !seen.contains(text) && Date() < deadline {
-                var fds = pollfd(fd: fromChild[0], events: Int16(POLLIN), revents: 0)
-                guard poll(&fds, 1, 100) > 0 else { continue }
-                let n = read(fromChild[0], &buffer, buffer.count)
-                if n <= 0 { break }
-                seen += String(decoding: buffer[0..<n], as: UTF8.self)
-            }
-            return seen.contains(text)
-        }
-        func send(_ line: String) {
-            let bytes = Array((line + "\n").utf8)
-            #expect(write(toChild[1], bytes, bytes.count) == bytes.count)
-        }
-        send("open event jbl-2021-11")
-        send("day 1")
-        send("add sale kopi-tuku/susu")
-        send("add sale kopi-tuku/susu ref TKP-9")
-        send("help add sale")   // (answers without writing the batch: the sales are still waiting)
-        #expect(waitFor("add sale"), "\(seen)")
+        let bazar = PipedBazar(["--store", dir.store, "--today", "2021-09-23"], stderr: errors)
+        bazar.send("open event jbl-2021-11")
+        bazar.send("day 1")
+        bazar.send("add sale kopi-tuku/susu")
+        bazar.send("add sale kopi-tuku/susu ref TKP-9")
+        bazar.send("help add sale")   // (answers without writing the batch: the sales are still waiting)
+        #expect(bazar.waitFor("add sale"), "\(bazar.seen)")
         let officer = try Bazar.run(["--store", dir.store, "-c", "open event jbl-2021-11", "-c", "add sale kopi-tuku/susu day 1 ref TKP-9"])
         #expect(officer.status == 0, "\(officer.stderr)")
-        send("list sales")
-        close(toChild[1])
-        var status: Int32 = 0
-        #expect(waitpid(pid, &status, 0) == pid)
-        #expect(status >> 8 & 0xff == 1)
+        bazar.send("list sales")
+        #expect(bazar.finish() == 1)
         let stderr = (try? String(contentsOfFile: errors, encoding: .utf8)) ?? ""
         #expect(stderr.contains(":4:29: error: ref 'TKP-9' is already used by sale #2"), "\(stderr)")
         #expect(!stderr.contains(":6:"), "\(stderr)")

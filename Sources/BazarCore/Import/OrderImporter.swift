@@ -82,7 +82,7 @@ final class OrderImporter {
         self.file = file
         self.event = event.map(KnownEvent.init)
         lastSaleBefore = try session.store.value(as: Int64.self, "SELECT max(id) FROM sale") ?? 0
-        indexes = try DeferredSaleIndexes(store: session.store)
+        indexes = DeferredSaleIndexes(store: session.store, salesBefore: lastSaleBefore)
     }
 
     /// Takes what the decoder passed on.

@@ -91,6 +91,22 @@ public struct SaleRecord: Sendable, Equatable {
     public var voidReason: String?
 }
 
+extension SaleRecord {
+    /// Binds the sale to `saleInsert()`'s ten parameters (event … note), in their order.
+    func bind(to st: any StoreStatement) {
+        st.bind(1, eventNo)
+        st.bind(2, stallNo)
+        st.bind(3, productNo)
+        st.bind(4, day: day)
+        st.bind(5, qty)
+        st.bind(6, amount)
+        st.bind(7, channel)
+        st.bind(8, buyer)
+        st.bind(9, ref)
+        st.bind(10, note)
+    }
+}
+
 /// The store's named reads and writes, on one connection. Statements are cached (prepared once).
 public struct Records {
     public let store: any StoreConnection
@@ -407,16 +423,7 @@ public struct Records {
         }
         let st = try statement ?? store.saleInsert()
         if dialect == .sqlite { st.bind(11, try number ?? nextSaleNumber()) }
-        st.bind(1, s.eventNo)
-        st.bind(2, s.stallNo)
-        st.bind(3, s.productNo)
-        st.bind(4, day: s.day)
-        st.bind(5, s.qty)
-        st.bind(6, s.amount)
-        st.bind(7, s.channel)
-        st.bind(8, s.buyer)
-        st.bind(9, s.ref)
-        st.bind(10, s.note)
+        s.bind(to: st)
         let id = try st.insert()
         inserted(.sale, key: [.int(id)])
         return id

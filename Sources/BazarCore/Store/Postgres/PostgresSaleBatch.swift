@@ -137,7 +137,7 @@ final class PostgresSaleBatch {
         for r in pending {
             try db.execute("SAVEPOINT sale_row")
             do {
-                Self.bind(insert, r.sale)
+                r.sale.bind(to: insert)
                 _ = try insert.insert()
                 try db.execute("RELEASE SAVEPOINT sale_row")
                 lastRefused = false
@@ -170,18 +170,5 @@ final class PostgresSaleBatch {
     private static func values(_ s: SaleRecord) -> [StoreValue] {
         [.int(s.eventNo), .int(s.stallNo), s.productNo.map { .int($0) } ?? .null, .text(s.day.iso), .int(s.qty), .int(s.amount),
          .text(s.channel), s.buyer.map { .text($0) } ?? .null, s.ref.map { .text($0) } ?? .null, s.note.map { .text($0) } ?? .null]
-    }
-
-    static func bind(_ st: any StoreStatement, _ s: SaleRecord) {
-        st.bind(1, s.eventNo)
-        st.bind(2, s.stallNo)
-        st.bind(3, s.productNo)
-        st.bind(4, day: s.day)
-        st.bind(5, s.qty)
-        st.bind(6, s.amount)
-        st.bind(7, s.channel)
-        st.bind(8, s.buyer)
-        st.bind(9, s.ref)
-        st.bind(10, s.note)
     }
 }
