@@ -15,6 +15,7 @@ extension Session {
         scope.dialect = store.dialect
         var engine = ReportEngine(store: store, scope: scope)
         engine.storePath = storePath
+        try engine.pinEvents()
         let cells = try engine.crossCells(down, across)
 
         // Column totals over every cell in scope, then the columns that have omzet, in order.
@@ -118,7 +119,8 @@ extension ReportEngine {
             let d = store.dialect
             let missing = d.character(2)
             let t = "COALESCE(\(down.saleKey(d)!), \(missing)) || \(d.character(1)) || COALESCE(\(across.saleKey(d)!), \(missing))"
-            let sql = "WITH RECURSIVE " + [scope.eventsCTE, scope.unitsCTE, scope.salesCTE(saleKey: t, grain: .event)].joined(separator: ",\n")
+            let sql = "WITH RECURSIVE " + ([scope.eventsCTE] + (scope.unitCheck == .event ? [] : [scope.unitsCTE])
+                + [scope.salesCTE(saleKey: t, grain: .event)]).joined(separator: ",\n")
                 + " SELECT s.t, sum(s.amount) FROM S s GROUP BY s.t"
             for r in try fetch(sql) {
                 let t: String = r[0]

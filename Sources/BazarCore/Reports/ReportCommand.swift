@@ -205,6 +205,7 @@ extension Session {
         scope.dialect = store.dialect
         var engine = ReportEngine(store: store, scope: scope)
         engine.storePath = storePath
+        try engine.pinEvents()
         let dim = req.effectiveDimension
 
         var figures: [ReportFigures]

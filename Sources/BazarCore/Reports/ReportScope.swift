@@ -53,19 +53,31 @@ struct ReportScope {
 
     // MARK: the relation
 
-    /// `E`: the events in scope.
-    var eventsCTE: String {
+    /// The events in scope by number, when they were read before the report's queries (`ReportEngine.pinEvents`):
+    /// `E` then names them, and PostgreSQL's planner knows how few they are.
+    var eventNos: [Int64]?
+
+    /// What keeps an event in scope.
+    var eventConditions: String {
         var c = ["1 = 1"]
         if period != nil { c.append("start_date <= :pe AND end_date >= :ps") }
         if program != nil { c.append("program = :program COLLATE NOCASE") }
         if mode != nil { c.append("mode = :mode") }
         if eventNo != nil { c.append("event_no = :event") }
-        return "E AS (SELECT event_no, id, name, program, mode, target, start_date, end_date FROM event WHERE \(c.joined(separator: " AND ")))"
+        return c.joined(separator: " AND ")
+    }
+
+    /// `E`: the events in scope.
+    var eventsCTE: String {
+        let condition = eventNos.map { $0.isEmpty ? "1 = 0" : "event_no IN (\($0.map(String.init).joined(separator: ", ")))" }
+        return "E AS (SELECT event_no, id, name, program, mode, target, start_date, end_date FROM event WHERE \(condition ?? eventConditions))"
     }
 
     /// `U(event_no, stall_no, participant_no, product_no, bits)`: the units in scope; `bits` are the channels the
-    /// unit belongs to (1 online, 2 offline). Two branches (listings; whole-stall parts and bare stalls) so that
-    /// SQLite walks each event's stalls and listings by their keys.
+    /// unit belongs to (1 online, 2 offline). Two branches, each walking each event's stalls by their keys: the
+    /// stalls with their listings, a stall without any listing (and no sale of the whole stall) as its bare self
+    /// (one LEFT JOIN: one probe of `listing` per stall, where asking "has it none?" apart would make a second);
+    /// and the whole-stall parts, of the few stalls that sold as a whole.
     var unitsCTE: String {
         let usual = "(CASE e.mode WHEN 'online' THEN 1 ELSE 2 END)"
         func conditions(category: String) -> [String] {
@@ -78,20 +90,20 @@ struct ReportScope {
         }
         let joinParticipant = kota != nil || kecamatan != nil || category != nil
         let pa = joinParticipant ? " CROSS JOIN participant pa ON pa.participant_no = st.participant_no" : ""
-        let listingBits = "CASE WHEN l.channels = 0 THEN \(usual) ELSE l.channels END"
-        var listing = conditions(category: "COALESCE(pr.category, pa.category)")
+        // A listing's bits, or a bare stall's (l is NULL: it has no listing, and its whole_channels are 0).
+        let listingBits = "CASE WHEN l.channels IS NULL THEN \(usual) WHEN l.channels = 0 THEN \(usual) ELSE l.channels END"
+        var listing = ["(l.stall_no IS NOT NULL OR st.whole_channels = 0)"]
+            + conditions(category: "COALESCE(pr.category, pa.category)")
         if channel != nil { listing.append("(\(listingBits)) & :channelBit <> 0") }
-        let stallBits = "CASE WHEN st.whole_channels = 0 THEN \(usual) ELSE st.whole_channels END"
-        var whole = ["(st.whole_channels <> 0 OR NOT EXISTS (SELECT 1 FROM listing x WHERE x.stall_no = st.stall_no))"]
-            + conditions(category: "pa.category")
-        if channel != nil { whole.append("(\(stallBits)) & :channelBit <> 0") }
+        var whole = ["st.whole_channels <> 0"] + conditions(category: "pa.category")
+        if channel != nil { whole.append("st.whole_channels & :channelBit <> 0") }
         func whereClause(_ c: [String]) -> String { c.isEmpty ? "" : " WHERE " + c.joined(separator: " AND ") }
         return """
             U AS (SELECT st.event_no, st.stall_no, st.participant_no, l.product_no, \(listingBits) AS bits
-                FROM E e CROSS JOIN stall st ON st.event_no = e.event_no CROSS JOIN listing l ON l.stall_no = st.stall_no\(pa)\
-            \(category != nil ? " CROSS JOIN product pr ON pr.product_no = l.product_no" : "")\(whereClause(listing))
+                FROM E e CROSS JOIN stall st ON st.event_no = e.event_no LEFT JOIN listing l ON l.stall_no = st.stall_no\(pa)\
+            \(category != nil ? " LEFT JOIN product pr ON pr.product_no = l.product_no" : "")\(whereClause(listing))
               UNION ALL
-              SELECT st.event_no, st.stall_no, st.participant_no, NULL, \(stallBits)
+              SELECT st.event_no, st.stall_no, st.participant_no, NULL, st.whole_channels
                 FROM E e CROSS JOIN stall st ON st.event_no = e.event_no\(pa)\(whereClause(whole)))
             """
     }
@@ -152,7 +164,8 @@ struct ReportScope {
             select.append("\(saleKey) AS t")
             // A key made of the day (month, day) follows from the groups by day: grouping by it too would sort.
             // (Only those: a cross-tab's key of day and channel together must be grouped on.)
-            if saleKey != "day" && saleKey != "substr(day, 1, 7)" { groups += 1 }
+            // (On PostgreSQL too: grouping by `to_char(day, …)` as well sorts every sale of a year by it, 4× the scan.)
+            if saleKey != "day" && saleKey != dialect.month("day") { groups += 1 }
         } else {
             select.append("NULL AS t")
         }

@@ -177,9 +177,11 @@ public enum PostgresSchema {
     /// Looks, without writing, at what the connection's database holds (in its current schema,
     /// normally `public`). Refuses another program's database and a newer bazar's.
     public static func state(of db: PostgresConnection) throws -> State {
+        // pg_class itself rather than the view pg_tables: planning that view took 3 ms of every start.
         let marker = try db.query("""
-            SELECT count(*) FROM pg_catalog.pg_tables
-            WHERE schemaname = current_schema() AND tablename = 'bazar_meta'
+            SELECT count(*) FROM pg_catalog.pg_class
+            WHERE relname = 'bazar_meta' AND relkind IN ('r', 'p')
+              AND relnamespace = (SELECT oid FROM pg_catalog.pg_namespace WHERE nspname = current_schema())
             """)
         if marker.first?.int(0) == 1 {
             let rows: [StoreRow]
