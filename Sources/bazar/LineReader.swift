@@ -24,6 +24,9 @@ final class LineReader {
     let historyPath: String?
     /// History, oldest first: no blank lines, no duplicates (the newest copy stays).
     private(set) var entries: [String] = []
+    /// Lines in the history file as this shell last knew it (duplicates and other shells' lines included).
+    private var linesInFile = 0
+    private var appended = false
     static let historyLimit = 1000
 
     init(environment: [String: String]) {
@@ -124,7 +127,9 @@ final class LineReader {
 
     private func loadFile() -> [String] {
         guard let path = historyPath, let text = LineReader.readFile(path) else { return [] }
-        return LineReader.clean(text.split(separator: "\n", omittingEmptySubsequences: true).map(String.init))
+        let raw = text.split(separator: "\n", omittingEmptySubsequences: true)
+        linesInFile = raw.count
+        return LineReader.clean(raw.map(String.init))
     }
 
     /// Leaves out blanks and duplicates (keeping the newest), and keeps the newest `historyLimit`.
@@ -140,20 +145,41 @@ final class LineReader {
         return out.reversed()
     }
 
+    /// Adds the line at the end of the file, as one `O_APPEND` write (whole, beside other shells' lines). Reading
+    /// the file leaves out the duplicates; once it holds twice the limit it is rewritten without them. (It was
+    /// rewritten whole after every line: with a full history that was half of what an `add sale` cost bazar.)
     private func saveFile(adding entry: String) {
         guard let path = historyPath else { return }
         // History is private to the officer: its directories are 0700.
-        try? Store.makeDirectories(String(path[..<path.lastIndex(of: "/")!]), mode: 0o700)
-        // Re-read: another shell may have added lines since.
-        var lines = LineReader.readFile(path).map { $0.split(separator: "\n").map(String.init) } ?? []
-        lines.append(entry)
-        let text = LineReader.clean(lines).joined(separator: "\n") + "\n"
+        if linesInFile == 0 { try? Store.makeDirectories(String(path[..<path.lastIndex(of: "/")!]), mode: 0o700) }
+        let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { return }
+        let bytes = Array((entry + "\n").utf8)
+        let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+        close(fd)
+        guard written == bytes.count else { return }
+        linesInFile += 1
+        appended = true
+        if linesInFile > 2 * LineReader.historyLimit { compactFile(path) }
+    }
+
+    /// At the end of the shell: the file left without duplicates, when this shell added to it.
+    func finish() {
+        guard appended, let path = historyPath else { return }
+        compactFile(path)
+    }
+
+    /// Rewrites the file without duplicates, the newest `historyLimit` lines (re-read: other shells add lines too).
+    private func compactFile(_ path: String) {
+        let lines = LineReader.clean(LineReader.readFile(path).map { $0.split(separator: "\n").map(String.init) } ?? [])
+        let text = lines.joined(separator: "\n") + "\n"
         let temp = path + ".\(getpid()).tmp"
         guard let f = fopen(temp, "w") else { return }
         fchmod(fileno(f), 0o600)
         let ok = fputs(text, f) >= 0
         fclose(f)
         if ok { rename(temp, path) } else { unlink(temp) }
+        linesInFile = lines.count
     }
 
     static func readFile(_ path: String) -> String? {

@@ -61,6 +61,7 @@ struct Shell {
                 if result.quit { break loop }
             }
         }
+        reader.finish()
         return worst
     }
 }
