@@ -30,9 +30,11 @@ extension Session {
         if let known = cache.saleItem(a, eventNo: eventNo, currentStall: context.stall?.no) {
             item = known
         } else {
+            let channels = try lookUpSaleItemAtOnce(cmd, eventNo: eventNo)
             item = try resolveSaleItem(cmd, eventNo: eventNo)
             productName = item.product?.name
             item.product = item.product?.lookupOnly
+            if let channels, item.product != nil { item.channels = channels }
             cache.keep(item, for: a)
         }
         let sold = item.product
@@ -103,6 +105,23 @@ extension Session {
         let what = try sold.map { try (productName ?? productDetails($0).name) ?? $0.ref } ?? Phrase.saleWholeStall.say(["participant": item.seller.id])
         return .confirmation(Phrase.saleAdded.say(["number": String(number), "what": what, "qty": String(qty), "amount": Money.format(amount),
                                                    "event": context.event!.id, "date": day.iso]))
+    }
+
+    /// A line typed at a server's shell, `add sale PARTICIPANT/PRODUCT`: the participant, product, stall and
+    /// listing read in one round trip (`Records.saleItem`) into this transaction's cache, where `resolveSaleItem`
+    /// then finds them. Returns the listing's channels when it exists. Anything missing is left for
+    /// `resolveSaleItem` to look up, make or refuse as it always does. (A script on a server batches instead.)
+    private func lookUpSaleItemAtOnce(_ cmd: ParsedCommand, eventNo: Int64) throws -> Int64? {
+        guard store.dialect == .postgres, runningScripts.isEmpty, saleBatch == nil,
+              case let (first, second?) = cmd.ref("item")!, cache.participants[first] == nil,
+              let found = try records.saleItem(participantID: first, productID: second, eventNo: eventNo) else { return nil }
+        let seller = found.participant.lookupOnly
+        cache.participants[first] = seller
+        guard let product = found.product else { return nil }
+        cache.products[LookupCache.ProductKey(participant: seller.no, id: second)] = product
+        guard let stallNo = found.stallNo else { return nil }
+        cache.stalls[seller.no] = stallNo
+        return found.channels
     }
 
     /// `add sale`'s item resolved: the product (nil for a sale of the whole stall), its seller, and the seller's

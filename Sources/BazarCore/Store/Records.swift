@@ -314,6 +314,37 @@ public struct Records {
 
     // MARK: stalls and listings
 
+    /// What an officer's `add sale PARTICIPANT/PRODUCT` needs, in one query: the participant, its product, its
+    /// stall at the event and the listing's channels (nil where there is none). On a server each lookup is a round
+    /// trip and a statement, and a shell's lookups start afresh each line (another officer may have changed what
+    /// they found); this is one of each instead of four. Nil when the participant does not exist.
+    public func saleItem(participantID: String, productID: String, eventNo: Int64)
+        throws -> (participant: ParticipantRecord, product: ProductRecord?, stallNo: Int64?, channels: Int64?)? {
+        let st = try store.statement("""
+            SELECT pa.participant_no, pa.id, pa.name, pa.owner, pa.kota, pa.kecamatan, pa.kelurahan, pa.category, pa.kind, pa.phone,
+                   pr.product_no, pr.id, pr.name, pr.category, pr.price, pr.unit, st.stall_no, l.channels
+            FROM participant pa
+            LEFT JOIN product pr ON pr.participant_no = pa.participant_no AND pr.id = ?2
+            LEFT JOIN stall st ON st.event_no = ?3 AND st.participant_no = pa.participant_no
+            LEFT JOIN listing l ON l.stall_no = st.stall_no AND l.product_no = pr.product_no
+            WHERE pa.id = ?1
+            """)
+        st.bind(1, participantID)
+        st.bind(2, productID)
+        st.bind(3, eventNo)
+        return try st.first { r in
+            var p = ParticipantRecord(no: r.int(0), id: r.text(1) ?? participantID)
+            for (i, a) in ParticipantRecord.textAttributes.enumerated() {
+                if let v = r.text(Int32(i + 2)) { p.fields[a] = v }
+            }
+            let product = r.optionalInt(10).map {
+                ProductRecord(no: $0, participantNo: p.no, participantID: p.id, id: r.text(11) ?? productID, name: r.text(12),
+                              category: r.text(13), price: r.optionalInt(14), unit: r.text(15))
+            }
+            return (p, product, r.optionalInt(16), r.optionalInt(17))
+        }
+    }
+
     public func stallNo(eventNo: Int64, participantNo: Int64) throws -> Int64? {
         let st = try store.statement("SELECT stall_no FROM stall WHERE event_no = ? AND participant_no = ?")
         st.bind(1, eventNo)
