@@ -224,19 +224,39 @@ private let bazarComplete: @convention(c) (UnsafePointer<CChar>?, Int32, Int32) 
 /// Reads one character for libedit: UTF-8 decoded here (libedit takes the value as a wide
 /// character), and -1 at once when Ctrl-C was pressed — also when the signal came between two
 /// reads, which libedit's own read would miss (the interrupt pipe wakes the poll).
+/// What the terminal gave that libedit has not taken yet: read in one `read` as many bytes as are there (a pasted
+/// or quickly typed line at once), handed to libedit one at a time. One poll and one read a keystroke, a pollfd
+/// array made for each, was most of what the shell itself cost a line typed or pasted at a server's prompt.
+private struct TerminalInput {
+    nonisolated(unsafe) static var bytes = [UInt8](repeating: 0, count: 4096)
+    nonisolated(unsafe) static var next = 0
+    nonisolated(unsafe) static var end = 0
+    nonisolated(unsafe) static var fds = [pollfd(fd: 0, events: Int16(POLLIN), revents: 0), pollfd(fd: -1, events: Int16(POLLIN), revents: 0)]
+}
+
 private let bazarGetc: @convention(c) (UnsafeMutablePointer<FILE>?) -> Int32 = { _ in
     func byte() -> Int32? {
+        // Ctrl-C drops the line being typed, and what was typed after it but not yet taken.
+        if interruptRequested { TerminalInput.next = TerminalInput.end; return nil }
+        if TerminalInput.next < TerminalInput.end {
+            defer { TerminalInput.next += 1 }
+            return Int32(TerminalInput.bytes[TerminalInput.next])
+        }
         while true {
             if interruptRequested { return nil }
-            var fds = [pollfd(fd: 0, events: Int16(POLLIN), revents: 0),
-                       pollfd(fd: Terminal.interruptPipe.read, events: Int16(POLLIN), revents: 0)]
-            let n = poll(&fds, 2, -1)
+            TerminalInput.fds[0].revents = 0
+            TerminalInput.fds[1].fd = Terminal.interruptPipe.read
+            TerminalInput.fds[1].revents = 0
+            let n = poll(&TerminalInput.fds, 2, -1)
             if n < 0 { if errno == EINTR { continue } else { return -1 } }
-            if fds[1].revents != 0 { Terminal.drainInterruptPipe(); continue }
-            if fds[0].revents != 0 {
-                var b: UInt8 = 0
-                let r = read(0, &b, 1)
-                if r == 1 { return Int32(b) }
+            if TerminalInput.fds[1].revents != 0 { Terminal.drainInterruptPipe(); continue }
+            if TerminalInput.fds[0].revents != 0 {
+                let r = TerminalInput.bytes.withUnsafeMutableBytes { read(0, $0.baseAddress, $0.count) }
+                if r > 0 {
+                    TerminalInput.next = 1
+                    TerminalInput.end = r
+                    return Int32(TerminalInput.bytes[0])
+                }
                 if r < 0 && errno == EINTR { continue }
                 return -1
             }
