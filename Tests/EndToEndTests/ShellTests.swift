@@ -167,6 +167,41 @@ import Glibc
         #expect(after.stdout == before.stdout)
     }
 
+    /// A sale typed at the prompt (on a server its participant, product, stall and listing are read in one query):
+    /// the listed price, the product's name, a second channel, a typo refused with its suggestion, a whole-stall
+    /// sale, a stall made by its first sale, and the store holding exactly the sales confirmed.
+    @Test func typedSalesFindTheirItemPriceAndStall() throws {
+        let dir = try Self.prepared()
+        let sh = try PtyShell(["--store", dir.store], home: dir.url.path)
+        try sh.expect("bazar> ")
+        sh.send("open event jakpus-2021-09\r")
+        try sh.expect("jakpus-2021-09 day 1> ")
+        sh.send("add sale wedang-batavia/bir-pletok 2\r")
+        try sh.expect("sale #1: Bir Pletok × 2 = Rp 50.000")
+        try sh.expect("day 1> ")
+        sh.send("add sale wedang-batavia/bir-pletok 1 channel online\r")
+        try sh.expect("sale #2: Bir Pletok × 1 = Rp 25.000")
+        try sh.expect("day 1> ")
+        sh.send("add sale wedang-batavia/bir-pletk 1\r")
+        try sh.expect("did you mean 'wedang-batavia/bir-pletok'?")
+        try sh.expect("day 1> ")
+        sh.send("add sale warung-sate amount 10rb\r")
+        try sh.expect("sale #3:")
+        try sh.expect("day 1> ")
+        sh.send("add sale wedang-batavia/bir-pletok 3 day 2\r")
+        try sh.expect("sale #4: Bir Pletok × 3 = Rp 75.000")
+        try sh.expect("day 1> ")
+        sh.send("\u{04}")
+        #expect(sh.waitExit() == 0)
+        let r = try Bazar.run(["--store", dir.store, "-c", "report event jakpus-2021-09 by channel"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("Rp 160.000"), "\(r.stdout)")
+        // The second sale opened the listing's online channel: its own row.
+        #expect(r.stdout.split(separator: "\n").contains { $0.contains("online") && $0.contains("25.000") }, "\(r.stdout)")
+        let stalls = try Bazar.run(["--store", dir.store, "-c", "list stalls event jakpus-2021-09"])
+        #expect(stalls.stdout.contains("wedang-batavia") && stalls.stdout.contains("warung-sate"), "\(stalls.stdout)")
+    }
+
     @Test func ctrlCStopsARunningScriptAndRollsItBack() throws {
         let dir = try Self.prepared()
         var script = "open event jakpus-2021-09\nat wedang-batavia\n"
