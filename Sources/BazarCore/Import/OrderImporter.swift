@@ -118,19 +118,28 @@ final class OrderImporter {
         // line): the sale is inserted straight away, and only when its ref is taken (the UNIQUE index on ref and
         // product says so, with the lookup it makes anyway) is the earlier sale looked for. A line that would
         // write more, or fail, takes the path below, which looks first, so that what it says is the same.
-        // SQLite only: on PostgreSQL a refused insert aborts the whole transaction, so a server store looks first.
-        if session.store.dialect == .sqlite, !event.closed, let key, let stallNo = stalls[key], let listing = Self.pack(stallNo, product.no, bit), listingBits.contains(listing),
+        // On PostgreSQL a refused insert aborts the whole transaction: there the insert skips a taken ref instead
+        // (`insertSaleUnlessRefTaken`), unless the sales go to a script's batch, which looks first.
+        let onServer = session.store.dialect == .postgres
+        if !onServer || records.saleBatch == nil, !event.closed, let key, let stallNo = stalls[key], let listing = Self.pack(stallNo, product.no, bit), listingBits.contains(listing),
            let amountValue = Self.plainAmount(amount, price: product.price, qty: qty) {
             let (sum, overflow) = omzet.addingReportingOverflow(amountValue)
             if !overflow {
                 let number = try nextSaleNumber ?? records.nextSaleNumber()
-                do {
-                    _ = try records.insertSale(SaleRecord(eventNo: event.no, stallNo: stallNo, productNo: product.no, day: day, qty: qty,
-                                                          amount: amountValue, channel: channel, buyer: line.buyer, ref: ref, note: nil),
-                                               number: number, statement: saleStatement())
-                } catch let e as DatabaseError where e.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE && ref != nil {
-                    try alreadyThere(line, ref: ref!, refField: refField, product: product)
-                    return
+                let sale = SaleRecord(eventNo: event.no, stallNo: stallNo, productNo: product.no, day: day, qty: qty,
+                                      amount: amountValue, channel: channel, buyer: line.buyer, ref: ref, note: nil)
+                if onServer {
+                    if try records.insertSaleUnlessRefTaken(sale) == nil {
+                        try alreadyThere(line, ref: ref!, refField: refField, product: product)
+                        return
+                    }
+                } else {
+                    do {
+                        _ = try records.insertSale(sale, number: number, statement: saleStatement())
+                    } catch let e as DatabaseError where e.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE && ref != nil {
+                        try alreadyThere(line, ref: ref!, refField: refField, product: product)
+                        return
+                    }
                 }
                 nextSaleNumber = number + 1
                 added += 1

@@ -460,6 +460,22 @@ public struct Records {
         return id
     }
 
+    /// On a server: inserts the sale unless its product already has a sale with its ref, and says which (nil: the
+    /// ref was taken, nothing written). One round trip where looking first takes two; a refused INSERT would abort
+    /// the whole transaction there, `ON CONFLICT DO NOTHING` does not. (SQLite's import inserts and catches the
+    /// UNIQUE error instead.) Not for a script's batch, whose sales are written later.
+    public func insertSaleUnlessRefTaken(_ s: SaleRecord) throws -> Int64? {
+        let st = try store.statement("""
+            INSERT INTO sale (event_no, stall_no, product_no, day, qty, amount, channel, buyer, ref, note)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (ref, product_no) WHERE ref IS NOT NULL DO NOTHING
+            """, returning: "id")
+        s.bind(to: st)
+        let id = try st.insert()
+        guard id != 0 else { return nil }
+        inserted(.sale, key: [.int(id)])
+        return id
+    }
+
     /// The number the next sale takes: past every sale in the store and every number ever taken away (schema 3's
     /// `sale_number`), so that no number is given twice. Valid for the rest of the write transaction it is read in.
     /// (On PostgreSQL the server gives the numbers: 0 here, and unused.)

@@ -91,12 +91,10 @@ extension Records {
         let before = try table.snapshot(store, key: key)
         if let before, unchanged(before) { return }
         try body()
+        // No row before: the upsert inserted it (no second look: a round trip per new listing on a server).
+        guard let before else { return journal.inserted(table, key: key) }
         guard let after = try table.snapshot(store, key: key) else { return }
-        if let before {
-            journal.updated(table, key: key, before: before, after: after)
-        } else {
-            journal.inserted(table, key: key)
-        }
+        journal.updated(table, key: key, before: before, after: after)
     }
 
     /// Notes a row this command inserted.
