@@ -167,6 +167,22 @@ import Glibc
         #expect(after.stdout == before.stdout)
     }
 
+    /// Lines pasted at once (the shell reads what the terminal holds in one go): each runs, in order, under its
+    /// own prompt, and each is in the history.
+    @Test func linesPastedAtOnceEachRunInOrder() throws {
+        let dir = try Self.prepared()
+        let sh = try PtyShell(["--store", dir.store], home: dir.url.path)
+        try sh.expect("bazar> ")
+        sh.send("open event jakpus-2021-09\radd sale wedang-batavia/bir-pletok 2\radd sale wedang-batavia/bir-pletok 1\r")
+        try sh.expect("sale #1: Bir Pletok × 2 = Rp 50.000")
+        try sh.expect("sale #2: Bir Pletok × 1 = Rp 25.000")
+        try sh.expect("day 1> ")
+        sh.send("\u{04}")
+        #expect(sh.waitExit() == 0)
+        let history = try String(contentsOfFile: dir.path("state/bazar/history"), encoding: .utf8)
+        #expect(history == "open event jakpus-2021-09\nadd sale wedang-batavia/bir-pletok 2\nadd sale wedang-batavia/bir-pletok 1\n")
+    }
+
     /// A sale typed at the prompt (on a server its participant, product, stall and listing are read in one query):
     /// the listed price, the product's name, a second channel, a typo refused with its suggestion, a whole-stall
     /// sale, a stall made by its first sale, and the store holding exactly the sales confirmed.
