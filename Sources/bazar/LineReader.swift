@@ -126,10 +126,15 @@ final class LineReader {
     // MARK: the history file: one command a line, oldest first
 
     private func loadFile() -> [String] {
-        guard let path = historyPath, let text = LineReader.readFile(path) else { return [] }
-        let raw = text.split(separator: "\n", omittingEmptySubsequences: true)
+        guard let path = historyPath else { return [] }
+        let raw = LineReader.fileLines(path)
         linesInFile = raw.count
-        return LineReader.clean(raw.map(String.init))
+        return LineReader.clean(raw)
+    }
+
+    /// The history file's lines as they are (other shells' and duplicates included).
+    private static func fileLines(_ path: String) -> [String] {
+        readFile(path).map { $0.split(separator: "\n").map(String.init) } ?? []
     }
 
     /// Leaves out blanks and duplicates (keeping the newest), and keeps the newest `historyLimit`.
@@ -171,7 +176,7 @@ final class LineReader {
 
     /// Rewrites the file without duplicates, the newest `historyLimit` lines (re-read: other shells add lines too).
     private func compactFile(_ path: String) {
-        let lines = LineReader.clean(LineReader.readFile(path).map { $0.split(separator: "\n").map(String.init) } ?? [])
+        let lines = LineReader.clean(LineReader.fileLines(path))
         let text = lines.joined(separator: "\n") + "\n"
         let temp = path + ".\(getpid()).tmp"
         guard let f = fopen(temp, "w") else { return }
@@ -221,9 +226,6 @@ private let bazarComplete: @convention(c) (UnsafePointer<CChar>?, Int32, Int32) 
     return matches
 }
 
-/// Reads one character for libedit: UTF-8 decoded here (libedit takes the value as a wide
-/// character), and -1 at once when Ctrl-C was pressed — also when the signal came between two
-/// reads, which libedit's own read would miss (the interrupt pipe wakes the poll).
 /// What the terminal gave that libedit has not taken yet: read in one `read` as many bytes as are there (a pasted
 /// or quickly typed line at once), handed to libedit one at a time. One poll and one read a keystroke, a pollfd
 /// array made for each, was most of what the shell itself cost a line typed or pasted at a server's prompt.
@@ -234,6 +236,9 @@ private struct TerminalInput {
     nonisolated(unsafe) static var fds = [pollfd(fd: 0, events: Int16(POLLIN), revents: 0), pollfd(fd: -1, events: Int16(POLLIN), revents: 0)]
 }
 
+/// Reads one character for libedit: UTF-8 decoded here (libedit takes the value as a wide
+/// character), and -1 at once when Ctrl-C was pressed — also when the signal came between two
+/// reads, which libedit's own read would miss (the interrupt pipe wakes the poll).
 private let bazarGetc: @convention(c) (UnsafeMutablePointer<FILE>?) -> Int32 = { _ in
     func byte() -> Int32? {
         // Ctrl-C drops the line being typed, and what was typed after it but not yet taken.

@@ -206,13 +206,16 @@ public struct Records {
         if let waiting = saleBatch?.records, !waiting.isEmpty { try waiting.flush() }   // (PostgresNewRecords.swift)
         let st = try store.statement("SELECT \(Records.participantColumns) FROM participant WHERE id = ?")
         st.bind(1, id)
-        return try st.first { r in
-            var p = ParticipantRecord(no: r.int(0), id: r.text(1) ?? id)
-            for (i, a) in ParticipantRecord.textAttributes.enumerated() {
-                if let v = r.text(Int32(i + 2)) { p.fields[a] = v }
-            }
-            return p
+        return try st.first { Records.participant(from: $0, id: id) }
+    }
+
+    /// A participant from a statement's first columns, `participantColumns` in order.
+    static func participant(from r: any StoreStatement, id: String) -> ParticipantRecord {
+        var p = ParticipantRecord(no: r.int(0), id: r.text(1) ?? id)
+        for (i, a) in ParticipantRecord.textAttributes.enumerated() {
+            if let v = r.text(Int32(i + 2)) { p.fields[a] = v }
         }
+        return p
     }
 
     public func participants(whereSQL: String = "", arguments: StoreArguments = .none, limit: Int64? = nil) throws -> [ParticipantRecord] {
@@ -320,8 +323,9 @@ public struct Records {
     /// they found); this is one of each instead of four. Nil when the participant does not exist.
     public func saleItem(participantID: String, productID: String, eventNo: Int64)
         throws -> (participant: ParticipantRecord, product: ProductRecord?, stallNo: Int64?, channels: Int64?)? {
+        let participantColumns = Records.participantColumns.split(separator: ",").map { "pa." + $0.drop { $0 == " " } }
         let st = try store.statement("""
-            SELECT pa.participant_no, pa.id, pa.name, pa.owner, pa.kota, pa.kecamatan, pa.kelurahan, pa.category, pa.kind, pa.phone,
+            SELECT \(participantColumns.joined(separator: ", ")),
                    pr.product_no, pr.id, pr.name, pr.category, pr.price, pr.unit, st.stall_no, l.channels
             FROM participant pa
             LEFT JOIN product pr ON pr.participant_no = pa.participant_no AND pr.id = ?2
@@ -333,10 +337,7 @@ public struct Records {
         st.bind(2, productID)
         st.bind(3, eventNo)
         return try st.first { r in
-            var p = ParticipantRecord(no: r.int(0), id: r.text(1) ?? participantID)
-            for (i, a) in ParticipantRecord.textAttributes.enumerated() {
-                if let v = r.text(Int32(i + 2)) { p.fields[a] = v }
-            }
+            let p = Records.participant(from: r, id: participantID)
             let product = r.optionalInt(10).map {
                 ProductRecord(no: $0, participantNo: p.no, participantID: p.id, id: r.text(11) ?? productID, name: r.text(12),
                               category: r.text(13), price: r.optionalInt(14), unit: r.text(15))
@@ -461,14 +462,12 @@ public struct Records {
     }
 
     /// On a server: inserts the sale unless its product already has a sale with its ref, and says which (nil: the
-    /// ref was taken, nothing written). One round trip where looking first takes two; a refused INSERT would abort
-    /// the whole transaction there, `ON CONFLICT DO NOTHING` does not. (SQLite's import inserts and catches the
-    /// UNIQUE error instead.) Not for a script's batch, whose sales are written later.
+    /// ref was taken, nothing written). One round trip where looking first takes two. (SQLite's import inserts and
+    /// catches the UNIQUE error instead; there this is `insertSale`.) Not for a script's batch, whose sales are
+    /// written later.
     public func insertSaleUnlessRefTaken(_ s: SaleRecord) throws -> Int64? {
-        let st = try store.statement("""
-            INSERT INTO sale (event_no, stall_no, product_no, day, qty, amount, channel, buyer, ref, note)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (ref, product_no) WHERE ref IS NOT NULL DO NOTHING
-            """, returning: "id")
+        guard let server = store as? PostgresStoreConnection else { return try insertSale(s) }
+        let st = try server.saleInsertUnlessRefTaken()
         s.bind(to: st)
         let id = try st.insert()
         guard id != 0 else { return nil }

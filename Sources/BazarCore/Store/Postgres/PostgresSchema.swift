@@ -180,15 +180,7 @@ public enum PostgresSchema {
         // Opening a store: its marker read at once, one query (the catalog query below costs 3 ms of planning in a
         // new connection, every report's start). Only outside a transaction, where a missing table's error
         // aborts nothing; "no such table" then falls through to the catalog's answer.
-        if !db.isInTransaction {
-            do {
-                return try marker(db.query("SELECT application, schema_version FROM bazar_meta"), db)
-            } catch let e as PostgresError where e.kind == .statementFailed && e.sqlState == "42P01" {
-                // (no bazar_meta: an empty database, or another program's)
-            } catch let e as PostgresError where e.kind == .statementFailed {
-                throw PostgresError(.notBazar, server: db.server, serverMessage: e.serverMessage)
-            }
-        }
+        if !db.isInTransaction, let state = try readMarker(db) { return state }
         // pg_class itself rather than the view pg_tables: planning that view took 3 ms of every start.
         let found = try db.query("""
             SELECT count(*) FROM pg_catalog.pg_class
@@ -196,14 +188,8 @@ public enum PostgresSchema {
               AND relnamespace = (SELECT oid FROM pg_catalog.pg_namespace WHERE nspname = current_schema())
             """)
         if found.first?.int(0) == 1 {
-            let rows: [StoreRow]
-            do {
-                rows = try db.query("SELECT application, schema_version FROM bazar_meta")
-            } catch let e as PostgresError where e.kind == .statementFailed {
-                // A table of that name with other columns: not ours.
-                throw PostgresError(.notBazar, server: db.server, serverMessage: e.serverMessage)
-            }
-            return try marker(rows, db)
+            guard let state = try readMarker(db) else { throw PostgresError(.notBazar, server: db.server) }
+            return state
         }
         let objects = try db.query("""
             SELECT count(*) FROM pg_catalog.pg_class c
@@ -214,8 +200,17 @@ public enum PostgresSchema {
         return .empty
     }
 
-    /// What the marker's rows say: a bazar store at its version, or another program's database, or a newer bazar's.
-    private static func marker(_ rows: [StoreRow], _ db: PostgresConnection) throws -> State {
+    /// The marker read: a bazar store at its version; nil when there is no table `bazar_meta`; another program's
+    /// database (a table of that name with other columns or rows) or a newer bazar's refused.
+    private static func readMarker(_ db: PostgresConnection) throws -> State? {
+        let rows: [StoreRow]
+        do {
+            rows = try db.query("SELECT application, schema_version FROM bazar_meta")
+        } catch let e as PostgresError where e.kind == .statementFailed && e.sqlState == "42P01" {
+            return nil
+        } catch let e as PostgresError where e.kind == .statementFailed {
+            throw PostgresError(.notBazar, server: db.server, serverMessage: e.serverMessage)
+        }
         guard rows.count == 1, rows[0].string(0) == application, let v = rows[0].int(1) else {
             throw PostgresError(.notBazar, server: db.server)
         }

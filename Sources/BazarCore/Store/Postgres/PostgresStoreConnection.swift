@@ -48,12 +48,21 @@ public final class PostgresStoreConnection: StoreConnection {
         return PostgresStatement(connection, key.map { text + " RETURNING " + $0 } ?? text)
     }
 
+    /// A sale's INSERT, its ten values bound by `SaleRecord.bind(to:)`. The server numbers the sale (an identity
+    /// column), so concurrent officers never take the same number.
+    static let insertSaleSQL = """
+        INSERT INTO sale (event_no, stall_no, product_no, day, qty, amount, channel, buyer, ref, note)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """
+
     public func saleInsert() throws -> any StoreStatement {
-        // The server numbers the sale (an identity column), so concurrent officers never take the same number.
-        try statement("""
-            INSERT INTO sale (event_no, stall_no, product_no, day, qty, amount, channel, buyer, ref, note)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, returning: "id")
+        try statement(Self.insertSaleSQL, returning: "id")
+    }
+
+    /// The same INSERT, writing nothing (and no row back) when the product already has a sale with the ref: a
+    /// refused INSERT would abort the whole transaction here, `ON CONFLICT DO NOTHING` does not.
+    func saleInsertUnlessRefTaken() throws -> any StoreStatement {
+        try statement(Self.insertSaleSQL + " ON CONFLICT (ref, product_no) WHERE ref IS NOT NULL DO NOTHING", returning: "id")
     }
 
     /// A change waits at most `Store.busyTimeout` for another officer's row lock (then 55P03: "try again").
