@@ -200,4 +200,48 @@ import Glibc
         #expect(r.status == 3)
         #expect(r.stderr.contains("another program's tables"), "\(r.stderr)")
     }
+
+    /// The foreign keys, checks, indexes and view of a store, as the catalog defines them (names and definitions).
+    static func schema(_ db: PostgresConnection) throws -> [String] {
+        try db.query("""
+            SELECT conrelid::regclass::text || ' ' || conname || ' ' || pg_get_constraintdef(oid) FROM pg_constraint
+            WHERE connamespace = 'public'::regnamespace
+            UNION ALL SELECT indexdef FROM pg_indexes WHERE schemaname = 'public'
+            ORDER BY 1
+            """).compactMap { $0.string(0) }
+    }
+
+    /// A script that makes its store adds the foreign keys and builds `sale_day` after its rows
+    /// (PostgresDeferredKeys.swift): afterwards the store has every key and index a store made line by line has,
+    /// with the same definitions, and its rows are all there. Under `--on-error continue` the first line made the
+    /// store, failed and took it back with its savepoint; the next line made it again.
+    @Test func aScriptThatMakesItsStoreEndsWithEveryKeyAndIndex() throws {
+        let dir = TempDir()
+        let byHand = dir.url.appendingPathComponent("by-hand.db").path
+        try Self.setUp(byHand)
+        let script = try dir.write("load.bazar", """
+            add product nobody/x price 1rb
+            open event w-2021 mode hybrid from 2021-09-23 to 2021-09-24
+            add participant wb
+            add product wb/p price 10rb
+            day 1
+            add sale wb/p qty 2
+            add sale wb/p qty 1 channel online ref TKP-1
+            add sale wb amount 50rb
+
+            """)
+        let r = try Bazar.run(["--store", dir.store, "--on-error", "continue", script])
+        #expect(r.status == 1, "\(r.stderr)")
+        #expect(r.stderr.contains("load.bazar:1:13: error: unknown participant 'nobody'"), "\(r.stderr)")
+        #expect(!r.stderr.contains("load.bazar:2") && !r.stderr.contains("load.bazar:8"), "\(r.stderr)")
+        let loaded = try Self.database(dir.store)
+        defer { loaded.close() }
+        let reference = try Self.database(byHand)
+        defer { reference.close() }
+        let keys = try Self.schema(loaded)
+        #expect(keys.filter { $0.contains("FOREIGN KEY") }.count == 9, "\(keys)")
+        #expect(keys.contains { $0.hasPrefix("CREATE INDEX sale_day ON public.sale") }, "\(keys)")
+        #expect(keys == (try Self.schema(reference)))
+        #expect(try loaded.query("SELECT count(*), sum(qty) FROM sale").first.map { [$0.int(0), $0.int(1)] } == [3, 4])
+    }
 }

@@ -245,6 +245,7 @@ extension Session {
                 revalidateContext()
             } else {
                 if outer { try writeDeferredChannels() }
+                if outer { try saleBatch?.keys.restore() }
                 if result.changes > 0 {
                     try records.log(at: Session.now(), who: who, command: "run \(name): \(result.changes) change\(result.changes == 1 ? "" : "s")")
                 }

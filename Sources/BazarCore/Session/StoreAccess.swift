@@ -35,6 +35,8 @@ extension Session {
             try Schema.create(db)
         } else if let server = store as? PostgresStoreConnection {
             try PostgresSchema.migrate(server.connection)
+            // A script loading into the store it made: keys and report index after its rows (PostgresDeferredKeys.swift).
+            try saleBatch?.keys.drop()
         }
         storeAccess.madeInTransaction = true
     }
@@ -51,6 +53,9 @@ extension Session {
         guard storeAccess.madeInTransaction else { return }
         if let server = store as? PostgresStoreConnection {
             storeAccess.madeInTransaction = (try? PostgresSchema.state(of: server.connection)) != .empty
+            // (Statements prepared on the tables taken back would meet the ones made again: other relations, and a
+            // collation made again under the same name, which the server calls a change of result type.)
+            if !storeAccess.madeInTransaction { try? server.connection.forgetPreparedStatements() }
         } else {
             storeAccess.madeInTransaction = ((try? store.value("PRAGMA user_version", as: Int.self)) ?? 0) > 0
         }

@@ -143,6 +143,14 @@ public final class PostgresConnection {
         })
     }
 
+    /// Forgets every statement prepared on this connection (after the tables they were planned on were rolled back:
+    /// the same names made again are other tables, and the server refuses an old plan whose columns changed type).
+    public func forgetPreparedStatements() throws {
+        guard !prepared.isEmpty else { return }
+        try execute("DEALLOCATE ALL")
+        prepared = [:]
+    }
+
     private func statementName(for sql: String) throws -> String {
         if let name = prepared[sql] { return name }
         let name = "bazar_\(prepared.count + 1)"

@@ -43,6 +43,8 @@ final class PostgresSaleBatch {
     let stalls: PostgresNewStalls
     /// The participants and products it adds, written before them (PostgresNewRecords.swift).
     let records: PostgresNewRecords
+    /// In a store the script made: the foreign keys and report index, added after the rows (PostgresDeferredKeys.swift).
+    let keys: PostgresDeferredKeys
     private(set) var rows: [Row] = []
     /// The refs of the rows waiting (a line with one of these must see the row: the batch is written first).
     private var refs: [String: Int] = [:]
@@ -58,6 +60,7 @@ final class PostgresSaleBatch {
         self.store = store
         stalls = PostgresNewStalls(store)
         records = PostgresNewRecords(store)
+        keys = PostgresDeferredKeys(store.connection)
         rows.reserveCapacity(Self.limit)
     }
 
@@ -68,8 +71,9 @@ final class PostgresSaleBatch {
     struct Mark {
         var sales = 0
         var stalls = 0
+        var keysDeferred = false
     }
-    var mark: Mark { Mark(sales: rows.count, stalls: stalls.mark) }
+    var mark: Mark { Mark(sales: rows.count, stalls: stalls.mark, keysDeferred: keys.isDeferring) }
 
     func add(_ sale: SaleRecord) {
         rows.append(Row(sale: sale, line: line, refSpan: sale.ref == nil ? nil : refSpan))
@@ -81,6 +85,7 @@ final class PostgresSaleBatch {
     /// A savepoint rolled back: the rows (and stalls) added since go with it.
     func rollBack(to mark: Mark) {
         stalls.rollBack(to: mark.stalls)
+        if !mark.keysDeferred { keys.forget() }
         guard mark.sales < rows.count else { return }
         for r in rows[mark.sales...] {
             if let ref = r.sale.ref {
@@ -96,6 +101,7 @@ final class PostgresSaleBatch {
         dropRows()
         stalls.discard()
         records.discard()
+        keys.forget()
     }
 
     private func dropRows() {
