@@ -157,7 +157,8 @@ import Glibc
         #expect(flag.status == 0)
         #expect(!flag.stdout.dropFirst().contains("\u{FEFF}"), "one BOM, at the start: \(flag.stdout)")
         // Foundation drops a leading BOM when it decodes: look at the bytes.
-        let bytes = try Reader.run("/bin/sh", ["-c", "'\(Bazar.binary)' --store '\(store.dir.store)' --bom --format csv -c 'list participants' | od -An -tx1 | head -1"])
+        let storeArgument = TestBackend.map(["--store", store.dir.store])[1]
+        let bytes = try Reader.run("/bin/sh", ["-c", "'\(Bazar.binary)' --store '\(storeArgument)' --bom --format csv -c 'list participants' | od -An -tx1 | head -1"])
         #expect(bytes.stdout.hasPrefix(" ef bb bf 69 64"), "\(bytes.stdout)")
     }
 }

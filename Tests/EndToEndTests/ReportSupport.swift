@@ -65,7 +65,8 @@ enum ReportBazar {
         env["NO_COLOR"] = nil
         env["BAZAR_LANG"] = "en"
         for (k, v) in extra { env[k] = v }
-        return try Bazar.capture(arguments, environment: env, stdin: [], directory: nil)
+        // (On the PostgreSQL pass each store file stands for a database of its own, as in `Bazar.run`.)
+        return try Bazar.capture(TestBackend.map(arguments), environment: TestBackend.map(environment: env), stdin: [], directory: nil)
     }
 }
 

@@ -118,7 +118,9 @@ extension ReportEngine {
             // both, joined by \u{1}, a missing value as \u{2}.
             let d = store.dialect
             let missing = d.character(2)
-            let t = "COALESCE(\(down.saleKey(d)!), \(missing)) || \(d.character(1)) || COALESCE(\(across.saleKey(d)!), \(missing))"
+            // (As text: on PostgreSQL a day is a DATE, which neither COALESCE with text nor || takes.)
+            func text(_ dim: ReportDimension) -> String { dim == .day ? d.dayText("day") : dim.saleKey(d)! }
+            let t = "COALESCE(\(text(down)), \(missing)) || \(d.character(1)) || COALESCE(\(text(across)), \(missing))"
             let sql = "WITH RECURSIVE " + ([scope.eventsCTE] + (scope.unitCheck == .event ? [] : [scope.unitsCTE])
                 + [scope.salesCTE(saleKey: t, grain: .event)]).joined(separator: ",\n")
                 + " SELECT s.t, sum(s.amount) FROM S s GROUP BY s.t"
@@ -130,7 +132,7 @@ extension ReportEngine {
         } else {
             let keys = [down, across]
             // One of them at most is the sale's own key (`s.t`); the other comes through the joins.
-            let sql = with(keys, sales: true) + " SELECT \(down.key(onSales: true)), \(across.key(onSales: true)), sum(s.amount) FROM S s"
+            let sql = with(keys, sales: true) + " SELECT \(selected(down, onSales: true)), \(selected(across, onSales: true)), sum(s.amount) FROM S s"
                 + joins(keys, onSales: true)
                 + " GROUP BY " + keys.map { $0.group(onSales: true) }.joined(separator: ", ")
             for r in try fetch(sql) {

@@ -78,12 +78,15 @@ struct ReportEngine {
         }
     }
 
-    /// What rows are grouped on. PostgreSQL also wants the key itself where it is not a column of a table whose
-    /// primary key is grouped (SQLite takes it from any row of the group).
-    func groupBy(_ dim: ReportDimension, onSales: Bool) -> String {
-        let group = dim.group(onSales: onSales)
+    /// A key as a query grouped by `dim.group(onSales:)` selects it. SQLite takes it from any row of the group;
+    /// PostgreSQL wants it in an aggregate (the events, stalls and participants a key comes from are CTEs and
+    /// joins, not a table whose primary key is grouped). The key has one value in its group, so `min` of it in
+    /// the "C" collation: grouping by the key itself made the server sort the group's rows by it, in ICU's
+    /// case-insensitive collation (`nocase`), 7 of a month report's 10 ms.
+    func selected(_ dim: ReportDimension, onSales: Bool) -> String {
         let key = dim.key(onSales: onSales)
-        return store.dialect == .postgres && group != key ? group + ", " + key : group
+        guard store.dialect == .postgres, dim.group(onSales: onSales) != key else { return key }
+        return "min((\(key)) COLLATE \"C\")"
     }
 
     /// The `WITH` clause: E; U where the query reads it (`units`; by default a query of units, or of sales whose
@@ -144,14 +147,14 @@ struct ReportEngine {
         }
         let n = keys.count
         let name = keys.first(where: \.hasName)?.nameExpression ?? "CAST(NULL AS TEXT)"
-        let salesKeys = keys.map { $0.key(onSales: true) }.joined(separator: ", ")
+        let salesKeys = keys.map { selected($0, onSales: true) }.joined(separator: ", ")
         let fromBuyer = keys.contains(.buyer)
         let distincts = fromBuyer
             ? ", count(DISTINCT st2.participant_no), count(DISTINCT s.stall_no), count(DISTINCT s.product_no)" : ""
         let salesSQL = with(keys, sales: true) + " SELECT \(salesKeys), max(\(name)), sum(s.amount), sum(s.qty), sum(s.n)\(distincts) FROM S s"
             + joins(keys, onSales: true)
             + (fromBuyer ? " CROSS JOIN stall st2 ON st2.stall_no = s.stall_no" : "")
-            + " GROUP BY " + keys.map { groupBy($0, onSales: true) }.joined(separator: ", ")
+            + " GROUP BY " + keys.map { $0.group(onSales: true) }.joined(separator: ", ")
         for r in try fetch(salesSQL) {
             let k = slot(r)
             byKey[k]!.omzet = r[n + 1] ?? 0
@@ -179,7 +182,7 @@ struct ReportEngine {
             onlyKeys = [c + ")"]
         }
         if !fromBuyer {
-            let unitKeys = keys.map { $0.key(onSales: false) }.joined(separator: ", ")
+            let unitKeys = keys.map { selected($0, onSales: false) }.joined(separator: ", ")
             // Every event in scope has its row by event, program and mode, even with no stall; under a filter that
             // narrows units, the events with a unit in scope.
             let allEvents = keys.contains(where: \.needsEvent) && !scope.narrowsUnits
@@ -188,7 +191,7 @@ struct ReportEngine {
                 : "FROM U u" + joins(keys, onSales: false)
             let only = onlyKeys.isEmpty ? "" : " WHERE " + onlyKeys.joined(separator: " AND ")
             let sql = with(keys, sales: false) + " SELECT \(unitKeys), max(\(name)), count(DISTINCT u.participant_no), count(DISTINCT u.stall_no), count(DISTINCT u.product_no) "
-                + from + only + " GROUP BY " + keys.map { groupBy($0, onSales: false) }.joined(separator: ", ")
+                + from + only + " GROUP BY " + keys.map { $0.group(onSales: false) }.joined(separator: ", ")
             for r in try fetch(sql) {
                 let k = slot(r)
                 byKey[k]!.participants = r[n + 1] ?? 0
