@@ -225,10 +225,10 @@ extension Session {
             extraTotals.append(("unsold", .int(Int64(unsold.count))))
             columns.insert(contentsOf: ["name", "event"], at: 1)
         default:
-            var (rows, salesTotal) = try engine.rows(by: dim, top: req.kind == .top ? (req.limit ?? 10) : nil)
+            var (rows, salesTotal, units) = try engine.rows(by: dim, top: req.kind == .top ? (req.limit ?? 10) : nil)
             if req.kind == .year && dim == .month, let p = req.period { rows = ReportRequest.twelveMonths(rows, year: p.start.year) }
             allRows = rows
-            totals = try engine.totals(sales: salesTotal)
+            totals = try engine.totals(sales: salesTotal, units: units)
             figures = rows
             if req.kind != .top, let n = req.limit { figures = Array(figures.prefix(n)) }
             if dim.hasName { columns.insert("name", at: 1) }
