@@ -77,9 +77,23 @@ struct ReportEngine {
         if nos.count <= 5000 { scope.eventNos = nos }
     }
 
+    /// From this many events in scope a server computes a report's units and sales at once, on two connections
+    /// (PostgresStoreConnection+TwoQueries.swift). Below it the second connection's start costs more than it saves:
+    /// on the bench's store a month (6 events) spends about 4 ms on each, a year (66 events) 55 ms and 25 ms.
+    static let twoConnectionsFrom = 24
+
     func fetch(_ sql: String, arguments: StoreArguments? = nil) throws -> [StoreRow] {
+        try translatingErrors { try store.rows(sql, arguments ?? scope.arguments) }
+    }
+
+    /// Two queries with the scope's arguments, at once where the store can (`StoreConnection.rows(_:together:)`).
+    func fetch(_ first: String, together second: String) throws -> ([StoreRow], [StoreRow]) {
+        try translatingErrors { try store.rows((first, scope.arguments), together: (second, scope.arguments)) }
+    }
+
+    private func translatingErrors<T>(_ body: () throws -> T) throws -> T {
         do {
-            return try store.rows(sql, arguments ?? scope.arguments)
+            return try body()
         } catch let e as DatabaseError {
             throw ReportEngine.translate(e, path: storePath)
         } catch let e as PostgresError {
@@ -179,7 +193,35 @@ struct ReportEngine {
             + joins(keys, onSales: true)
             + (fromBuyer ? " CROSS JOIN stall st2 ON st2.stall_no = s.stall_no" : "")
             + " GROUP BY " + keys.map { $0.group(onSales: true) }.joined(separator: ", ")
-        for r in try fetch(salesSQL) {
+        // The units' query (by buyer there is none: the stall figures come with the sales). `onlyKeys`: the rows
+        // `top` keeps.
+        func unitsSQL(_ onlyKeys: [String]) -> String {
+            let unitKeys = keys.map { selected($0, onSales: false) }.joined(separator: ", ")
+            // Every event in scope has its row by event, program and mode, even with no stall; under a filter that
+            // narrows units, the events with a unit in scope.
+            let allEvents = keys.contains(where: \.needsEvent) && !scope.narrowsUnits
+            let from = allEvents
+                ? "FROM E e LEFT JOIN U u ON u.event_no = e.event_no" + joins(keys, onSales: false, eventsJoined: true)
+                : "FROM U u" + joins(keys, onSales: false)
+            let only = onlyKeys.isEmpty ? "" : " WHERE " + onlyKeys.joined(separator: " AND ")
+            // The scope's totals as one more row, marked by its last column (`U` is read once, not built again by a
+            // second query: 20 of a year report's 130 ms on a server).
+            let noKeys = Array(repeating: "NULL", count: n + 1).joined(separator: ", ")
+            return with(keys, sales: false) + " SELECT \(unitKeys), max(\(name)), count(DISTINCT u.participant_no), count(DISTINCT u.stall_no), count(DISTINCT u.product_no), NULL, NULL, NULL, NULL, NULL, 0 "
+                + from + only + " GROUP BY " + keys.map { $0.group(onSales: false) }.joined(separator: ", ")
+                + " UNION ALL SELECT \(noKeys), NULL, NULL, NULL, \(unitTotalsColumns), 1 FROM U"
+        }
+        // Many events on a server: the units and the sales at once, on two connections (the units, the longer, on
+        // this one). Not for `top`, whose units query needs the sales' best rows first.
+        let together = top == nil && !fromBuyer && (scope.eventNos?.count ?? 0) >= Self.twoConnectionsFrom
+        var unitRows: [StoreRow]?
+        let salesRows: [StoreRow]
+        if together {
+            (unitRows, salesRows) = try fetch(unitsSQL([]), together: salesSQL)
+        } else {
+            salesRows = try fetch(salesSQL)
+        }
+        for r in salesRows {
             let k = slot(r)
             byKey[k]!.omzet = r[n + 1] ?? 0
             byKey[k]!.units = r[n + 2] ?? 0
@@ -207,21 +249,7 @@ struct ReportEngine {
         }
         var units: UnitTotals?
         if !fromBuyer {
-            let unitKeys = keys.map { selected($0, onSales: false) }.joined(separator: ", ")
-            // Every event in scope has its row by event, program and mode, even with no stall; under a filter that
-            // narrows units, the events with a unit in scope.
-            let allEvents = keys.contains(where: \.needsEvent) && !scope.narrowsUnits
-            let from = allEvents
-                ? "FROM E e LEFT JOIN U u ON u.event_no = e.event_no" + joins(keys, onSales: false, eventsJoined: true)
-                : "FROM U u" + joins(keys, onSales: false)
-            let only = onlyKeys.isEmpty ? "" : " WHERE " + onlyKeys.joined(separator: " AND ")
-            // The scope's totals as one more row, marked by its last column (`U` is read once, not built again by a
-            // second query: 20 of a year report's 130 ms on a server).
-            let noKeys = Array(repeating: "NULL", count: n + 1).joined(separator: ", ")
-            let sql = with(keys, sales: false) + " SELECT \(unitKeys), max(\(name)), count(DISTINCT u.participant_no), count(DISTINCT u.stall_no), count(DISTINCT u.product_no), NULL, NULL, NULL, NULL, NULL, 0 "
-                + from + only + " GROUP BY " + keys.map { $0.group(onSales: false) }.joined(separator: ", ")
-                + " UNION ALL SELECT \(noKeys), NULL, NULL, NULL, \(unitTotalsColumns), 1 FROM U"
-            for r in try fetch(sql) {
+            for r in try unitRows ?? fetch(unitsSQL(onlyKeys)) {
                 if r[n + 9] == Int64(1) {
                     units = UnitTotals(r, at: n + 4)
                     continue

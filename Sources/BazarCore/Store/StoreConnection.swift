@@ -40,6 +40,11 @@ public protocol StoreConnection: AnyObject {
 
     /// What Ctrl-C calls (from a signal handler) to stop the statement running now.
     func makeInterrupter() -> StoreInterrupter?
+
+    /// Two queries of one read transaction, both seeing its state of the store: their rows, in order. A server runs
+    /// them at once on two connections (PostgresStoreConnection+TwoQueries.swift); a file, one after the other.
+    func rows(_ first: (sql: String, arguments: StoreArguments), together second: (sql: String, arguments: StoreArguments))
+        throws -> ([StoreRow], [StoreRow])
 }
 
 /// Stops a running statement from a SIGINT handler: async-signal-safe.
@@ -64,6 +69,11 @@ public protocol StoreStatement {
 }
 
 extension StoreConnection {
+    public func rows(_ first: (sql: String, arguments: StoreArguments), together second: (sql: String, arguments: StoreArguments))
+        throws -> ([StoreRow], [StoreRow]) {
+        (try rows(first.sql, first.arguments), try rows(second.sql, second.arguments))
+    }
+
     public func rows(_ sql: String, _ arguments: StoreArguments = .none) throws -> [StoreRow] {
         var all: [StoreRow] = []
         try forEachRow(sql, arguments) { all.append($0) }

@@ -23,6 +23,9 @@ public final class PostgresConnection {
     /// Statements prepared on this connection, by their SQL text.
     private var prepared: [String: String] = [:]
     private var savepointDepth = 0
+    /// The options it connected with (the address among them), for `sibling()`. Kept in memory only.
+    private let keywords: [String]
+    private let values: [String]
 
     /// How long connecting may take when neither the address nor $PGCONNECT_TIMEOUT says (libpq's
     /// default is forever: a server behind a dead network would hang the shell).
@@ -31,7 +34,7 @@ public final class PostgresConnection {
     /// Connects to `url`: `postgres://USER@HOST:PORT/DB`, `postgres:///DB?host=SOCKETDIR`, or
     /// anything else libpq reads. The password comes from where psql finds it (`$PGPASSWORD`,
     /// `~/.pgpass` or `?passfile=`, the URL): libpq looks, bazar never sees or prints it.
-    public init(url: String) throws {
+    public convenience init(url: String) throws {
         // Read the address with libpq's own parser, only to learn which options it sets.
         var parseError: UnsafeMutablePointer<CChar>?
         guard let options = PQconninfoParse(url, &parseError) else {
@@ -55,7 +58,19 @@ public final class PostgresConnection {
         }
         keywords += ["dbname", "fallback_application_name", "client_encoding"]
         values += [url, "bazar", "UTF8"]
+        // Days come back as 2020-08-07 whatever the server's default: set in the connection's start-up packet (no
+        // round trip of its own), unless the address gives options of its own.
+        let datestyleAtStart = !given.contains("options")
+        if datestyleAtStart {
+            keywords.append("options")
+            values.append("-c datestyle=ISO,YMD")
+        }
+        try self.init(keywords: keywords, values: values)
+        if !datestyleAtStart { try execute("SET datestyle TO ISO, YMD") }
+    }
 
+    /// Connects with libpq's keywords and values (`init(url:)` makes them).
+    private init(keywords: [String], values: [String]) throws {
         let conn: OpaquePointer? = withCStrings(keywords) { k in
             withCStrings(values) { v in PQconnectdbParams(k, v, 1) }
         }
@@ -69,10 +84,16 @@ public final class PostgresConnection {
         }
         self.connection = conn
         self.server = server
+        self.keywords = keywords
+        self.values = values
         // The server's notices ("relation … already exists, skipping") would go to stderr: drop them.
         PQsetNoticeProcessor(conn, { _, _ in }, nil)
-        // Days come back as 2020-08-07 whatever the server's default.
-        try execute("SET datestyle TO ISO, YMD")
+    }
+
+    /// A second connection to the same server and database, made as this one was (the same user, password and
+    /// settings).
+    public func sibling() throws -> PostgresConnection {
+        try PostgresConnection(keywords: keywords, values: values)
     }
 
     deinit { close() }
@@ -110,6 +131,38 @@ public final class PostgresConnection {
         let result = try run(sql, parameters, prepared: false)
         defer { PQclear(result) }
         return try rows(of: result)
+    }
+
+    /// Sends a query with `$1, $2 …` parameters and returns at once: the server works on it while this side does
+    /// something else. `collect()` reads its rows; nothing else may be sent on this connection before.
+    public func send(_ sql: String, _ parameters: [StoreValue]) throws {
+        precondition(!isClosed, "a closed PostgreSQL connection was used")
+        let types = parameters.map(\.parameterType)
+        let sent = withCStrings(parameters.map(\.textFormat)) { values in
+            PQsendQueryParams(connection, sql, Int32(parameters.count), types, values, nil, nil, 0)
+        }
+        guard sent == 1 else {
+            throw PostgresError(.connectionLost, server: server, serverMessage: Self.text(PQerrorMessage(connection)))
+        }
+    }
+
+    /// The rows of the query `send` sent (waits for them).
+    public func collect() throws -> [StoreRow] {
+        var rows: [StoreRow] = []
+        var failure: (any Error)?
+        // (Every result is read, to the end, even after a failure: the connection is then ready again.)
+        while let result = PQgetResult(connection) {
+            guard failure == nil else { PQclear(result); continue }
+            do {
+                let checked = try check(result)
+                defer { PQclear(checked) }
+                rows = try self.rows(of: checked)
+            } catch {
+                failure = error
+            }
+        }
+        if let failure { throw failure }
+        return rows
     }
 
     /// As `execute(_:_:)`, through a statement prepared once per connection: for statements run

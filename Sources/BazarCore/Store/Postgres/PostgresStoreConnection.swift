@@ -8,6 +8,10 @@ public final class PostgresStoreConnection: StoreConnection {
     /// Each statement text as the server takes it, and its parameters' names (for `:name` ones).
     private var rewritten: [String: (sql: String, names: [String])] = [:]
 
+    /// In a transaction begun by `beginRead` (a report's own, whose snapshot a second connection may share; not a
+    /// script's, whose uncommitted changes only this connection sees).
+    private(set) var inReadTransaction = false
+
     public init(_ connection: PostgresConnection) { self.connection = connection }
 
     public var dialect: SQLDialect { .postgres }
@@ -19,8 +23,7 @@ public final class PostgresStoreConnection: StoreConnection {
         if let e = rewritten[sql] {
             entry = e
         } else {
-            // SQLite's `CROSS JOIN … ON` fixes the join order there; here it is the plain join it means.
-            let text = sql.replacingOccurrences(of: " CROSS JOIN ", with: " JOIN ")
+            let text = postgresJoins(sql)
             entry = text.contains(":") ? postgresNamedParameters(text) : (postgresParameters(text), [])
             rewritten[sql] = entry
         }
@@ -71,10 +74,19 @@ public final class PostgresStoreConnection: StoreConnection {
     }
 
     /// Several reads of one report see one state of the store, whatever commits meanwhile.
-    public func beginRead() throws { try connection.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY") }
+    public func beginRead() throws {
+        try connection.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+        inReadTransaction = true
+    }
 
-    public func commit() throws { try connection.commit() }
-    public func rollback() { connection.rollback() }
+    public func commit() throws {
+        inReadTransaction = false
+        try connection.commit()
+    }
+    public func rollback() {
+        inReadTransaction = false
+        connection.rollback()
+    }
     public func savepoint(_ name: String) throws { try connection.execute("SAVEPOINT \(name)") }
     public func release(_ name: String) throws { try connection.execute("RELEASE SAVEPOINT \(name)") }
     public func rollback(to name: String) throws {
