@@ -64,6 +64,8 @@ let package = Package(
         .testTarget(name: "EndToEndTests", dependencies: ["BazarCore"]),
         // Against a real PostgreSQL server ($BAZAR_TEST_PG, started by scripts/pg-cluster).
         .testTarget(name: "PostgresTests", dependencies: ["BazarCore"]),
+        // The command line's two readers (Sources/bazar/CommandLineSettings.swift) compared.
+        .testTarget(name: "CommandLineReaderTests", dependencies: ["bazar"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -49,23 +49,7 @@ struct Options: ParsableCommand {
     @Flag(name: .customLong("no-rc"), help: ArgumentHelp(Phrase.cliNoRc.say()))
     var noRc = false
 
-    func validate() throws {
-        if let lang, Language(word: lang) == nil {
-            throw ValidationError(Phrase.langFlagValue.say(["value": lang]))
-        }
-        guard onError == "stop" || onError == "continue" else {
-            throw ValidationError(Phrase.cliOnErrorValue.say(["value": onError]))
-        }
-        if let format, !["table", "csv", "json", "markdown"].contains(format.lowercased()) {
-            throw ValidationError(Phrase.cliFormatValue.say(["value": format]))
-        }
-        if memory && store != nil {
-            throw ValidationError(Phrase.cliStoreAndMemory.say())
-        }
-        if memory && readOnly {
-            throw ValidationError(Phrase.cliReadOnlyMemory.say())
-        }
-    }
+    func validate() throws { try settings.validate() }
 }
 
 let bazarVersion = "bazar 0.1.0"

@@ -30,9 +30,9 @@ let environment: [String: String] = {
 /// The language of everything bazar says: --lang, $BAZAR_LANG, the locale (SPEC section 9).
 let language = CommandLineLanguage.choose(Array(CommandLine.arguments.dropFirst()), environment: environment)
 
-let options: Options
+let options: CommandLineSettings
 do {
-    options = try language.speaking { try Options.parse() }
+    options = try QuickCommandLine.read(Array(CommandLine.arguments.dropFirst())) ?? language.speaking { try Options.parse().settings }
 } catch {
     // --help and --version end here with status 0; anything else is bad usage: status 2.
     let code = Options.exitCode(for: error)
