@@ -22,4 +22,17 @@ struct PostgresParametersTests {
     func rewrites(_ sqlite: String, _ postgres: String) {
         #expect(postgresParameters(sqlite) == postgres)
     }
+
+    /// SQLite's `CROSS JOIN … ON` becomes the plain join, every one of them, and nothing else changes.
+    @Test(arguments: [
+        ("SELECT 1", "SELECT 1"),
+        ("FROM S s CROSS JOIN E e ON e.event_no = s.event_no CROSS JOIN stall st ON st.stall_no = s.stall_no",
+         "FROM S s JOIN E e ON e.event_no = s.event_no JOIN stall st ON st.stall_no = s.stall_no"),
+        ("FROM a CROSS  JOIN b", "FROM a CROSS  JOIN b"),
+        ("SELECT 'Kué' FROM x CROSS JOIN y ON true", "SELECT 'Kué' FROM x JOIN y ON true"),
+        (" CROSS JOIN ", " JOIN "),
+    ])
+    func joins(_ sqlite: String, _ postgres: String) {
+        #expect(postgresJoins(sqlite) == postgres)
+    }
 }

@@ -58,3 +58,25 @@ public func postgresParameters(_ sql: String) -> String {
     }
     return String(decoding: out, as: UTF8.self)
 }
+
+/// SQLite's `CROSS JOIN … ON` (which fixes the join order there) as the plain join it means on PostgreSQL. On the
+/// bytes, by hand: Foundation's `replacingOccurrences` goes through NSString, and its first use cost about a
+/// millisecond of every report on a server.
+func postgresJoins(_ sql: String) -> String {
+    let from = Array(" CROSS JOIN ".utf8)
+    let to = Array(" JOIN ".utf8)
+    let s = Array(sql.utf8)
+    var out: [UInt8] = []
+    out.reserveCapacity(s.count)
+    var i = 0
+    while i < s.count {
+        if s[i] == from[0], i + from.count <= s.count, s[i..<(i + from.count)].elementsEqual(from) {
+            out.append(contentsOf: to)
+            i += from.count
+        } else {
+            out.append(s[i])
+            i += 1
+        }
+    }
+    return String(decoding: out, as: UTF8.self)
+}
