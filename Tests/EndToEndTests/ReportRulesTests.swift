@@ -245,4 +245,34 @@ import BazarCore
             #expect(!r.stderr.contains("the store failed"))
         }
     }
+
+    /// A report over 24 events or more reads its units and its sales at once on a server, on two connections that
+    /// share the report's snapshot (PostgresStoreConnection+TwoQueries.swift); inside a script it reads them on its
+    /// one connection (the script's changes are seen by no other). Both give the same report, with the figures the
+    /// script wrote (on SQLite both are the one path).
+    @Test func aReportOverManyEventsIsTheSameReadAtOnceOrInTurn() throws {
+        var script = "add participant ani kota \"Jakarta Barat\"\nadd product ani/teh price 5rb\nadd participant budi\n"
+        for d in 1...30 {
+            let day = String(format: "2021-%02d-%02d", (d - 1) / 28 + 1, (d - 1) % 28 + 1)
+            script += "open event ev-\(d) mode offline on \(day)\nadd sale ani/teh qty \(d)\n"
+            if d % 3 == 0 { script += "add sale budi amount \(d)rb\n" }
+        }
+        let s = try LoadedStore(scriptText: script)
+        let commands = ["report year 2021", "report year 2021 by event", "report range 2021-01-01..2021-02-28 by participant"]
+        let separately = try s.run(commands, format: "json")
+        let inScript = try ReportBazar.run(["--store", s.dir.store, "--format", "json",
+                                            try s.dir.write("reports.bazar", commands.joined(separator: "\n") + "\n")])
+        #expect(separately.status == 0 && inScript.status == 0, "\(separately.stderr)\(inScript.stderr)")
+        #expect(separately.stdout == inScript.stdout)
+        let atOnce = try ReportJSON.all(separately.stdout)
+        #expect(atOnce.count == 3)
+        #expect(atOnce[0].total("events") == 30)
+        let teh: Int64 = 5_000 * 465           // qty 1 + 2 + … + 30 at 5rb
+        let whole: Int64 = 1_000 * 165         // 3rb + 6rb + … + 30rb
+        #expect(atOnce[0].total("omzet") == teh + whole)
+        let units: Int64 = 465 + 10              // the qty of the sales of ani/teh, one each of the whole stall
+        #expect(atOnce[0].total("units") == units)
+        #expect(atOnce[0].total("participants") == 2 && atOnce[0].total("stalls") == 40)
+        #expect(atOnce[1].rows.count == 30)
+    }
 }
