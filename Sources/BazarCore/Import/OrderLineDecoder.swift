@@ -162,7 +162,7 @@ final class OrderLineDecoder {
 
         var channel = "online"
         if let c = cell(row, .channel) {
-            switch c.text.trimmedOf(" ").lowercased() {
+            switch c.text == "online" || c.text == "offline" ? c.text : c.text.trimmedOf(" ").lowercased() {
             case "online": channel = "online"
             case "offline": channel = "offline"
             default: throw fail(row, .channel, "'\(c.text.prefix(40))' is not a channel", hint: "use one of: online, offline")
@@ -172,7 +172,8 @@ final class OrderLineDecoder {
 
         // bazar's CSV names a product ref (or, with a participant column, the product's id).
         var product = trimmed(row, .product)
-        if let p = product, !p.contains("/"), let owner = trimmed(row, .participant) { product = owner + "/" + p }
+        // (On the bytes: `contains` of a String goes through Foundation's NSString, for every line.)
+        if let p = product, !p.utf8.contains(UInt8(ascii: "/")), let owner = trimmed(row, .participant) { product = owner + "/" + p }
 
         return OrderLine(row: row.number, ref: ref, refField: refField, day: day, dateField: dateField, qty: qty, amount: amount,
                          channel: channel, buyer: buyer, product: product, sku: trimmed(row, .sku), parentSKU: trimmed(row, .parentSKU),
