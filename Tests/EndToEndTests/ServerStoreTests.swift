@@ -130,6 +130,8 @@ import Glibc
             let r = try Bazar.run(["--store", store, SeedReportTests.seed(seed)], program: Bazar.binary)
             #expect(r.status == 0, "\(r.stderr)")
         }
+        // A voided sale travels voided, with its reason (the copy writes it in its batch as it is).
+        #expect(try Bazar.run(["--store", a, "-c", "void sale 5 reason \"double entry\""], program: Bazar.binary).status == 0)
         let server = TestBackend.database(forFile: dir.path("province"))
         for from in [a, b] {
             let r = try Bazar.run(["copy", from, server], program: Bazar.binary)
@@ -159,6 +161,11 @@ import Glibc
             let sum = fa[i].merging(fb[i], uniquingKeysWith: +)
             #expect(fs[i].filter { $0.value != 0 } == sum.filter { $0.value != 0 }, "\(c) on the server is the sum of the offices'")
         }
+        let provinceDB = try PostgresConnection(url: server)
+        defer { provinceDB.close() }
+        #expect(try provinceDB.query("SELECT count(*) FROM sale WHERE void = 1 AND void_reason = 'double entry'").first?.int(0) == 1)
+        // The store this copy made has every foreign key back (they come after the rows).
+        #expect(try provinceDB.query("SELECT count(*) FROM pg_constraint WHERE contype = 'f' AND connamespace = 'public'::regnamespace").first?.int(0) == 9)
         // Again: nothing added.
         let again = try Bazar.run(["copy", a, server], program: Bazar.binary)
         #expect(again.status == 0 && again.stderr.contains(" 0 sales added"), "\(again.stderr)")

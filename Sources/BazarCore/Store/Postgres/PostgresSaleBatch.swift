@@ -55,6 +55,8 @@ final class PostgresSaleBatch {
     private var lastRefused = false
 
     static let copySQL = "COPY sale (event_no, stall_no, product_no, day, qty, amount, channel, buyer, ref, note) FROM STDIN"
+    /// The same with a sale's void mark and reason after its values (`bazar copy` copies voided sales as they are).
+    static let copyVoidedSQL = "COPY sale (event_no, stall_no, product_no, day, qty, amount, channel, buyer, ref, note, void, void_reason) FROM STDIN"
 
     init(_ store: PostgresStoreConnection) {
         self.store = store
@@ -173,7 +175,7 @@ final class PostgresSaleBatch {
         return s.hasPrefix("23") || s.hasPrefix("22")
     }
 
-    private static func values(_ s: SaleRecord) -> [StoreValue] {
+    static func values(_ s: SaleRecord) -> [StoreValue] {
         [.int(s.eventNo), .int(s.stallNo), s.productNo.map { .int($0) } ?? .null, .text(s.day.iso), .int(s.qty), .int(s.amount),
          .text(s.channel), s.buyer.map { .text($0) } ?? .null, s.ref.map { .text($0) } ?? .null, s.note.map { .text($0) } ?? .null]
     }
