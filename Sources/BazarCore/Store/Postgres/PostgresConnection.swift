@@ -60,17 +60,27 @@ public final class PostgresConnection {
         values += [url, "bazar", "UTF8"]
         // Days come back as 2020-08-07 whatever the server's default: set in the connection's start-up packet (no
         // round trip of its own), unless the address gives options of its own.
-        let datestyleAtStart = !given.contains("options")
+        // A pooler in front of the server (PgBouncer) may refuse start-up options it does not know: then the same
+        // connection without them, and the setting by a statement of its own.
+        var datestyleAtStart = !given.contains("options")
+        var opened: (OpaquePointer, ServerAddress)
+        do {
+            opened = try Self.connect(keywords + (datestyleAtStart ? ["options"] : []),
+                                      values + (datestyleAtStart ? ["-c datestyle=ISO,YMD"] : []))
+        } catch let e as PostgresError where datestyleAtStart && (e.serverMessage ?? "").contains("startup parameter") {
+            datestyleAtStart = false
+            opened = try Self.connect(keywords, values)
+        }
         if datestyleAtStart {
             keywords.append("options")
             values.append("-c datestyle=ISO,YMD")
         }
-        try self.init(keywords: keywords, values: values)
+        self.init(opened.0, server: opened.1, keywords: keywords, values: values)
         if !datestyleAtStart { try execute("SET datestyle TO ISO, YMD") }
     }
 
-    /// Connects with libpq's keywords and values (`init(url:)` makes them).
-    private init(keywords: [String], values: [String]) throws {
+    /// Connects with libpq's keywords and values (`init(url:)` makes them): the connection, and where it goes.
+    private static func connect(_ keywords: [String], _ values: [String]) throws -> (OpaquePointer, ServerAddress) {
         let conn: OpaquePointer? = withCStrings(keywords) { k in
             withCStrings(values) { v in PQconnectdbParams(k, v, 1) }
         }
@@ -82,6 +92,10 @@ public final class PostgresConnection {
             PQfinish(conn)
             throw error
         }
+        return (conn, server)
+    }
+
+    private init(_ conn: OpaquePointer, server: ServerAddress, keywords: [String], values: [String]) {
         self.connection = conn
         self.server = server
         self.keywords = keywords
@@ -93,7 +107,10 @@ public final class PostgresConnection {
     /// A second connection to the same server and database, made as this one was (the same user, password and
     /// settings).
     public func sibling() throws -> PostgresConnection {
-        try PostgresConnection(keywords: keywords, values: values)
+        let (conn, server) = try Self.connect(keywords, values)
+        let other = PostgresConnection(conn, server: server, keywords: keywords, values: values)
+        if !keywords.contains("options") { try other.execute("SET datestyle TO ISO, YMD") }
+        return other
     }
 
     deinit { close() }
