@@ -98,13 +98,12 @@ public struct StoreCopy {
 
         // Sales: the target's, by ref and by content, then the source's that are not there yet.
         let saleColumns = "id, event_no, stall_no, product_no, %DAY%, qty, amount, channel, buyer, ref, note, void, void_reason"
-        func sales(from store: any StoreConnection) -> String {
+        func salesSQL(_ store: any StoreConnection) -> String {
             "SELECT " + saleColumns.replacingOccurrences(of: "%DAY%", with: store.dialect.dayText("day")) + " FROM sale ORDER BY id"
         }
-        func sales(_ store: any StoreConnection) throws -> [StoreRow] { try store.rows(sales(from: store)) }
         var byRef: [RefKey: (id: Int64, void: Bool)] = [:]
         var byContent: [ContentKey: [(id: Int64, void: Bool)]] = [:]
-        for r in try sales(to) {
+        for r in try to.rows(salesSQL(to)) {
             let v = (id: r[0] as Int64, void: r[11] as Bool)
             if let ref: String = r[9] {
                 byRef[RefKey(product: r[3], stall: r[2], ref: ref.lowercased())] = v
@@ -125,7 +124,7 @@ public struct StoreCopy {
             batch.removeAll(keepingCapacity: true)
         }
         // (The source's sales are read as they come, not held: a million rows were 300 MB.)
-        try from.forEachRow(sales(from: from), .none) { r in
+        try from.forEachRow(salesSQL(from), .none) { r in
             guard let e = events[r[1]], let s = stalls[r[2]] else { return }
             let sourceProduct: Int64? = r[3]
             let p = sourceProduct.flatMap { products[$0] }

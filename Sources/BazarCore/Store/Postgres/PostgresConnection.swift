@@ -62,21 +62,26 @@ public final class PostgresConnection {
         // round trip of its own), unless the address gives options of its own.
         // A pooler in front of the server (PgBouncer) may refuse start-up options it does not know: then the same
         // connection without them, and the setting by a statement of its own.
-        var datestyleAtStart = !given.contains("options")
-        var opened: (OpaquePointer, ServerAddress)
-        do {
-            opened = try Self.connect(keywords + (datestyleAtStart ? ["options"] : []),
-                                      values + (datestyleAtStart ? ["-c datestyle=ISO,YMD"] : []))
-        } catch let e as PostgresError where datestyleAtStart && (e.serverMessage ?? "").contains("startup parameter") {
-            datestyleAtStart = false
-            opened = try Self.connect(keywords, values)
-        }
-        if datestyleAtStart {
+        if !given.contains("options") {
             keywords.append("options")
             values.append("-c datestyle=ISO,YMD")
         }
+        var opened: (OpaquePointer, ServerAddress)
+        do {
+            opened = try Self.connect(keywords, values)
+        } catch let e as PostgresError where keywords.last == "options" && (e.serverMessage ?? "").contains("startup parameter") {
+            keywords.removeLast()
+            values.removeLast()
+            opened = try Self.connect(keywords, values)
+        }
         self.init(opened.0, server: opened.1, keywords: keywords, values: values)
-        if !datestyleAtStart { try execute("SET datestyle TO ISO, YMD") }
+        try setDatestyleUnlessAtStart()
+    }
+
+    /// Days as 2020-08-07: by a statement when the start-up packet did not carry the setting (the address gave
+    /// options of its own, or a pooler refused them).
+    private func setDatestyleUnlessAtStart() throws {
+        if !keywords.contains("options") { try execute("SET datestyle TO ISO, YMD") }
     }
 
     /// Connects with libpq's keywords and values (`init(url:)` makes them): the connection, and where it goes.
@@ -109,7 +114,7 @@ public final class PostgresConnection {
     public func sibling() throws -> PostgresConnection {
         let (conn, server) = try Self.connect(keywords, values)
         let other = PostgresConnection(conn, server: server, keywords: keywords, values: values)
-        if !keywords.contains("options") { try other.execute("SET datestyle TO ISO, YMD") }
+        try other.setDatestyleUnlessAtStart()
         return other
     }
 
