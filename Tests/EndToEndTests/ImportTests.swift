@@ -95,6 +95,28 @@ import Foundation
         #expect(try Self.omzet(dir, event: "jbl-jaksel-2021-11-26").hasPrefix("total,\(total),"))
     }
 
+    /// At a hybrid event a product belongs to the channels it sold on (SPEC section 4): the import marks each
+    /// listing with its lines' channels (written at the import's end), so the report by channel counts
+    /// bir-pletok on both and wedang-komplit on offline only.
+    @Test func anImportMarksEachProductWithTheChannelsItSoldOn() throws {
+        let dir = try Self.seededStore()
+        #expect(try Bazar.run(["--store", dir.store, "-c", "open event pasar-hybrid name \"Pasar Hybrid\" mode hybrid from 2021-11-26 to 2021-11-27"]).status == 0)
+        let csv = try dir.write("hybrid.csv", """
+            ref,date,event,product,qty,amount,channel
+            H-1,2021-11-26,pasar-hybrid,wedang-batavia/bir-pletok,2,50000,online
+            H-2,2021-11-26,pasar-hybrid,wedang-batavia/bir-pletok,1,25000,offline
+            H-3,2021-11-27,pasar-hybrid,wedang-batavia/wedang-komplit,1,35000,offline
+
+            """)
+        let r = try Bazar.run(["--store", dir.store, "-c", "import orders \(csv)"])
+        #expect(r.stdout.contains("3 sales added, Rp 110.000"), "\(r.stdout) \(r.stderr)")
+        let report = try Bazar.run(["--store", dir.store, "--format", "csv", "-c", "report event pasar-hybrid by channel"])
+        // key,omzet,units,sales,participants,stalls,products,share_pct
+        let rows = report.stdout.split(whereSeparator: \.isNewline).map(String.init)
+        #expect(rows.contains("offline,60000,2,2,1,1,2,54.5"), "\(report.stdout)")
+        #expect(rows.contains("online,50000,2,1,1,1,1,45.5"), "\(report.stdout)")
+    }
+
     @Test func aSecondImportOfTheSameOrAnOverlappingFileAddsNothingNew() throws {
         let dir = try Self.seededStore()
         #expect(try Bazar.run(["--store", dir.store, "-c", "import orders \(Self.fixture("tokopedia-report.xlsx"))"]).status == 0)

@@ -63,6 +63,7 @@ extension Session {
             if dryRun || importer.added == 0 {
                 try rollBack(to: "import_orders", mark: mark)
             } else {
+                try importer.writeListings()
                 try importer.indexes.restore()
                 try store.release("import_orders")
             }

@@ -32,7 +32,7 @@ final class OrderImporter {
     private var lastEvent: (text: String, event: KnownEvent)?
     /// Stalls written or found, by event and participant (`pack`).
     private var stalls: [UInt64: Int64] = [:]
-    /// Listings marked sold on a channel, by stall, product and channel bit (`pack`): 8 bytes each.
+    /// Listings sold on a channel, by stall, product and channel bit (`pack`): 8 bytes each; written at the end.
     private var listingBits: Set<UInt64> = []
     private var nextSaleNumber: Int64?
     /// The sale insert, prepared once for the whole import.
@@ -114,14 +114,15 @@ final class OrderImporter {
         let key = Self.pack(event.no, product.participantNo)
         let bit = Records.channelBit(channel)
 
-        // The common line writes nothing but its sale (its stall and listing are already written, by an earlier
-        // line): the sale is inserted straight away, and only when its ref is taken (the UNIQUE index on ref and
-        // product says so, with the lookup it makes anyway) is the earlier sale looked for. A line that would
-        // write more, or fail, takes the path below, which looks first, so that what it says is the same.
+        // The common line writes nothing but its sale: its stall is already written (by an earlier line) and its
+        // listing's channel is marked at the import's end (`writeListings`). Its sale is inserted straight away,
+        // and only when its ref is taken (the UNIQUE index on ref and product says so, with the lookup it makes
+        // anyway) is the earlier sale looked for. A line that would make a stall, or fail, takes the path below,
+        // which looks first, so that a line already imported never leaves a stall behind.
         // On PostgreSQL a refused insert aborts the whole transaction: there the insert skips a taken ref instead
         // (`insertSaleUnlessRefTaken`), unless the sales go to a script's batch, which looks first.
         let onServer = session.store.dialect == .postgres
-        if !onServer || records.saleBatch == nil, !event.closed, let key, let stallNo = stalls[key], let listing = Self.pack(stallNo, product.no, bit), listingBits.contains(listing),
+        if !onServer || records.saleBatch == nil, !event.closed, let key, let stallNo = stalls[key],
            let amountValue = Self.plainAmount(amount, price: product.price, qty: qty) {
             let (sum, overflow) = omzet.addingReportingOverflow(amountValue)
             if !overflow {
@@ -141,6 +142,7 @@ final class OrderImporter {
                         return
                     }
                 }
+                try markSold(stallNo: stallNo, productNo: product.no, bit: bit)
                 nextSaleNumber = number + 1
                 added += 1
                 omzet = sum
@@ -176,10 +178,7 @@ final class OrderImporter {
             stallNo = try records.ensureStall(eventNo: event.no, participantNo: product.participantNo).0
             if let key { stalls[key] = stallNo }
         }
-        let listing = Self.pack(stallNo, product.no, bit)
-        if listing == nil || listingBits.insert(listing!).inserted {
-            try records.markListingSold(stallNo: stallNo, productNo: product.no, channelBit: bit)
-        }
+        try markSold(stallNo: stallNo, productNo: product.no, bit: bit)
         // Sale numbers: read once, then counted on (the import is one transaction; see Records.nextSaleNumber).
         let number = try nextSaleNumber ?? records.nextSaleNumber()
         _ = try records.insertSale(SaleRecord(eventNo: event.no, stallNo: stallNo, productNo: product.no, day: day, qty: qty,
@@ -189,6 +188,27 @@ final class OrderImporter {
         added += 1
         omzet = sum
         try indexes.added(added)
+    }
+
+    /// Notes that a listing sold on a channel; written by `writeListings`, once each, at the import's end (a
+    /// listing too large a number to note is written now).
+    private func markSold(stallNo: Int64, productNo: Int64, bit: Int64) throws {
+        guard let listing = Self.pack(stallNo, productNo, bit) else {
+            return try records.markListingSold(stallNo: stallNo, productNo: productNo, channelBit: bit)
+        }
+        listingBits.insert(listing)
+    }
+
+    /// Marks every listing that sold, on the channels it sold on (SPEC section 4: what a product sold on), in
+    /// the order of the listing table's key. Once per import, before its savepoint is released: one upsert each
+    /// rather than one on every line that is the first of its product at a stall.
+    func writeListings() throws {
+        let records = self.records
+        let mask: UInt64 = (1 << 31) - 1
+        for listing in listingBits.sorted() {
+            try records.markListingSold(stallNo: Int64(listing >> 33), productNo: Int64((listing >> 2) & mask), channelBit: Int64(listing & 3))
+        }
+        listingBits = []
     }
 
     private func saleStatement() throws -> any StoreStatement {
