@@ -22,7 +22,9 @@ final class OrderImporter {
 
     /// Sales numbered above this were made by this import (a ref met twice for one product in the file).
     private let lastSaleBefore: Int64
-    private var records: Records { session.records }
+    /// The session's records as the import began (its undo journal, and on a server its script's batches), taken
+    /// once: a line would otherwise make the value anew for every call.
+    private let records: Records
 
     // Lookups repeated on every line, resolved once.
     // (Kept as small objects: a line then passes one reference on, not a record of a dozen strings.)
@@ -84,6 +86,7 @@ final class OrderImporter {
         self.session = session
         self.file = file
         self.event = event.map(KnownEvent.init)
+        records = session.records
         lastSaleBefore = try session.store.value(as: Int64.self, "SELECT max(id) FROM sale") ?? 0
         indexes = DeferredSaleIndexes(store: session.store, salesBefore: lastSaleBefore)
     }
