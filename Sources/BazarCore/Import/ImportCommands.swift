@@ -40,7 +40,7 @@ extension Session {
                     searched.append("'\(reader.sheets[i].name)'")
                     decoder.startSheet()
                     // (Read and decoded on a second thread; see RowsAhead.)
-                    try RowsAhead { emit in try reader.forEachRow(ofSheet: i) { try decoder.decode($0, emit) } }.forEach { try importer.consume($0) }
+                    try importer.placeAll { try RowsAhead { emit in try reader.forEachRow(ofSheet: i) { try decoder.decode($0, emit) } }.forEach { try importer.consume($0) } }
                     if importer.match != nil {
                         sheetName = reader.sheets[i].name
                         break
@@ -51,7 +51,7 @@ extension Session {
                     throw BazarError(ImportFailure(file, "an old Excel .xls file cannot be read", hint: "save it as .xlsx (Excel Workbook) or CSV UTF-8, and import that"))
                 }
                 let reader = CsvReader(path: path, file: file)
-                try RowsAhead { emit in try reader.forEachRow { try decoder.decode($0, emit) } }.forEach { try importer.consume($0) }
+                try importer.placeAll { try RowsAhead { emit in try reader.forEachRow { try decoder.decode($0, emit) } }.forEach { try importer.consume($0) } }
             }
             guard let match = importer.match else {
                 let sheets = searched.isEmpty ? "" : " in sheet\(searched.count == 1 ? "" : "s") \(searched.prefix(10).joined(separator: ", "))"

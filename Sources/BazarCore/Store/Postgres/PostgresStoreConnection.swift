@@ -68,6 +68,49 @@ public final class PostgresStoreConnection: StoreConnection {
         try statement(Self.insertSaleSQL + " ON CONFLICT (ref, product_no) WHERE ref IS NOT NULL DO NOTHING", returning: "id")
     }
 
+    /// Several sales in one INSERT, each written unless its product already has a sale with its ref (as
+    /// `saleInsertUnlessRefTaken`, one round trip for them all): the id of each written, nil for each whose ref
+    /// was taken, in the order given. Of two with the same ref and product the first is written, the second not.
+    func insertSalesUnlessRefTaken(_ sales: [SaleRecord]) throws -> [Int64?] {
+        guard !sales.isEmpty else { return [] }
+        let sql = Self.insertSalesSQL(count: sales.count)
+        let values = sales.flatMap(PostgresSaleBatch.values)
+        // (A full batch's statement is prepared once; the last, shorter one of an import runs unprepared.)
+        let rows = sales.count == Self.salesPerInsert ? try connection.query(prepared: sql, values) : try connection.query(sql, values)
+        // The rows written come back with their ref and product: each is the first sale given with them.
+        var written: [RefKey: Int64] = [:]
+        var withoutRef: [Int64] = []
+        for r in rows {
+            let id: Int64 = r[0]
+            if let ref: String = r[1] { written[RefKey(ref: ref, product: r[2])] = id } else { withoutRef.append(id) }
+        }
+        var nextWithoutRef = withoutRef.makeIterator()
+        return sales.map { s in
+            guard let ref = s.ref else { return nextWithoutRef.next() }
+            return written.removeValue(forKey: RefKey(ref: ref, product: s.productNo))
+        }
+    }
+
+    /// How many sales `insertSalesUnlessRefTaken` is given at most (ten parameters each; a statement takes 65,535).
+    static let salesPerInsert = 1_000
+
+    private struct RefKey: Hashable {
+        let ref: String
+        let product: Int64?
+    }
+
+    private static func insertSalesSQL(count: Int) -> String {
+        var sql = "INSERT INTO sale (event_no, stall_no, product_no, day, qty, amount, channel, buyer, ref, note) VALUES "
+        sql.reserveCapacity(sql.utf8.count + count * 64)
+        for i in 0..<count {
+            let b = i * 10
+            sql += i == 0 ? "(" : ", ("
+            sql += (1...10).map { "$\(b + $0)" }.joined(separator: ", ")
+            sql += ")"
+        }
+        return sql + " ON CONFLICT (ref, product_no) WHERE ref IS NOT NULL DO NOTHING RETURNING id, ref, product_no"
+    }
+
     /// A change waits at most `Store.busyTimeout` for another officer's row lock (then 55P03: "try again").
     public func beginWrite() throws {
         try connection.execute("BEGIN; SET LOCAL lock_timeout = '\(Int(Store.busyTimeout * 1000))ms'")
