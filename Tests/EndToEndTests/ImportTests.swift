@@ -244,6 +244,21 @@ import Foundation
         #expect(twice.status == 1)
         #expect(twice.stderr.contains("twice.csv:row 3:ref: error: order 'T-1' has a second line for wedang-batavia/bir-pletok"), "\(twice.stderr)")
         #expect(try Self.sales(dir).count == 5)
+
+        // The first problem in the file is the one reported, though a later line fails at once (its event is
+        // closed) and the sales before it are still waiting to be written (on a server they go in batches).
+        #expect(try Bazar.run(["--store", dir.store, "-c", "close event jbl-jaksel-2021-12-05"]).status == 0)
+        let later = try dir.write("later.csv", """
+            ref,date,product,qty,amount
+            L-1,2021-11-26,wedang-batavia/bir-pletok,1,25000
+            L-1,2021-11-26,wedang-batavia/bir-pletok,2,50000
+            L-2,2021-12-05,wedang-batavia/bir-pletok,1,25000
+
+            """)
+        let first = try Bazar.run(["--store", dir.store, "-c", "import orders \(later)"])
+        #expect(first.status == 1)
+        #expect(first.stderr.contains("later.csv:row 3:ref: error: order 'L-1' has a second line for wedang-batavia/bir-pletok"), "\(first.stderr)")
+        #expect(try Self.sales(dir).count == 5)
     }
 
     @Test func undoTakesAWholeImportBackAndLogAndRecordKeepIt() throws {

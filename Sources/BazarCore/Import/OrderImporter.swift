@@ -95,20 +95,13 @@ final class OrderImporter {
     func consume(_ row: DecodedRow) throws {
         switch row {
         case .header(let found): match = found
-        case .line(let line):
-            do {
-                try place(line)
-            } catch {
-                // (A sale waiting to be written comes from an earlier line: what it is refused for comes first.)
-                try flushWaiting()
-                throw error
-            }
+        case .line(let line): try place(line)
         }
     }
 
-    /// Runs `read` (which passes each row to `consume`) and writes the sales still waiting at its end, also when
-    /// the reading fails: a refused line before the failing row is what the import reports, as it would be if
-    /// each line were written as it came.
+    /// Runs `read` (which passes each row to `consume`) and writes the sales still waiting at its end, also when a
+    /// line or the reading fails: a sale waiting comes from an earlier line, and what it is refused for is what the
+    /// import reports, as it would be if each line were written as it came.
     func placeAll(_ read: () throws -> Void) throws {
         do {
             try read()
@@ -174,8 +167,12 @@ final class OrderImporter {
 
         // (A sale still waiting with this ref and product is not seen here: written later, this line's sale is then
         // refused as a second line of the file, as it would be now. One imported before is seen.)
-        if let ref, try records.saleNo(ref: ref, productNo: product.no, stallNo: 0) != nil {
-            try alreadyThere(line, ref: ref, refField: refField, product: product)
+        if let ref, let earlier = try records.saleNo(ref: ref, productNo: product.no, stallNo: 0) {
+            try alreadyThere(line, ref: ref, refField: refField, product: product, earlier: earlier)
+            // (The stall it was imported at is remembered: the file's next lines there take the common path.)
+            if let key, stalls[key] == nil, let s = try records.stallNo(eventNo: event.no, participantNo: product.participantNo) {
+                stalls[key] = s
+            }
             return
         }
 
@@ -238,9 +235,14 @@ final class OrderImporter {
         let batch = waiting
         waiting = []
         let ids = try server.insertSalesUnlessRefTaken(batch.map(\.sale))
+        // The sales holding the refs taken, in one query (a file imported again: every line).
+        let taken = zip(batch, ids).compactMap { w, id in id == nil ? PostgresStoreConnection.RefKey(ref: w.sale.ref!, product: w.product.no) : nil }
+        let holders = try server.salesHolding(taken)
         for (w, id) in zip(batch, ids) {
             guard let id else {
-                try alreadyThere(w.line, ref: w.sale.ref!, refField: w.line.refField, product: w.product)
+                let ref = w.sale.ref!
+                try alreadyThere(w.line, ref: ref, refField: w.line.refField, product: w.product,
+                                 earlier: holders[PostgresStoreConnection.RefKey(ref: ref, product: w.product.no)])
                 continue
             }
             let (sum, overflow) = omzet.addingReportingOverflow(w.sale.amount)
@@ -267,10 +269,14 @@ final class OrderImporter {
     func writeListings() throws {
         let records = self.records
         let mask: UInt64 = (1 << 31) - 1
-        for listing in listingBits.sorted() {
-            try records.markListingSold(stallNo: Int64(listing >> 33), productNo: Int64((listing >> 2) & mask), channelBit: Int64(listing & 3))
-        }
+        let sold = listingBits.sorted().map { (stall: Int64($0 >> 33), product: Int64(($0 >> 2) & mask), bit: Int64($0 & 3)) }
         listingBits = []
+        // On a server outside a script, in two statements rather than a round trip each (a script keeps them for
+        // its end: `DeferredChannels`).
+        if session.store.dialect == .postgres && records.deferred == nil {
+            return try records.writeDeferredInBulk(sold.map { DeferredChannels.Bit(stall: $0.stall, product: $0.product, bit: $0.bit) })
+        }
+        for l in sold { try records.markListingSold(stallNo: l.stall, productNo: l.product, channelBit: l.bit) }
     }
 
     private func saleStatement() throws -> any StoreStatement {
@@ -289,8 +295,9 @@ final class OrderImporter {
     }
 
     /// A ref this product already has: made by this import (the file names it twice: refused), else imported before.
-    private func alreadyThere(_ line: OrderLine, ref: String, refField: OrderField, product: KnownProduct) throws {
-        let earlier = try records.saleNo(ref: ref, productNo: product.no, stallNo: 0) ?? 0
+    /// `earlier`: the sale holding the ref, when already looked up.
+    private func alreadyThere(_ line: OrderLine, ref: String, refField: OrderField, product: KnownProduct, earlier known: Int64? = nil) throws {
+        let earlier = try known ?? records.saleNo(ref: ref, productNo: product.no, stallNo: 0) ?? 0
         if earlier > lastSaleBefore {
             throw fail(line, refField, "order '\(ref)' has a second line for \(product.ref)",
                        hint: "the same ref twice for one product is refused: map the two SKUs to two products, or join the lines in the file")

@@ -114,7 +114,7 @@ extension Session {
         deferredChannels = nil
         defer { if keepDeferring { deferredChannels = DeferredChannels() } }
         let r = records
-        if r.journal == nil, store.dialect == .postgres { return try r.writeDeferredInBulk(d.bits) }
+        if store.dialect == .postgres { return try r.writeDeferredInBulk(d.bits) }
         for b in d.bits {
             if let p = b.product {
                 try r.markListingSold(stallNo: b.stall, productNo: p, channelBit: b.bit)

@@ -94,9 +94,23 @@ public final class PostgresStoreConnection: StoreConnection {
     /// How many sales `insertSalesUnlessRefTaken` is given at most (ten parameters each; a statement takes 65,535).
     static let salesPerInsert = 1_000
 
-    private struct RefKey: Hashable {
+    struct RefKey: Hashable {
         let ref: String
         let product: Int64?
+    }
+
+    /// The sale holding each ref for its product, in one query per thousand (the refs an import found taken).
+    func salesHolding(_ keys: [RefKey]) throws -> [RefKey: Int64] {
+        var found: [RefKey: Int64] = [:]
+        for start in stride(from: 0, to: keys.count, by: Self.salesPerInsert) {
+            let part = keys[start..<min(start + Self.salesPerInsert, keys.count)]
+            let pairs = (0..<part.count).map { "($\(2 * $0 + 1), $\(2 * $0 + 2)::bigint)" }.joined(separator: ", ")
+            let values = part.flatMap { [StoreValue.text($0.ref), $0.product.map { .int($0) } ?? .null] }
+            for r in try connection.query("SELECT ref, product_no, id FROM sale WHERE (ref, product_no) IN (\(pairs))", values) {
+                found[RefKey(ref: r[0], product: r[1])] = r[2]
+            }
+        }
+        return found
     }
 
     private static func insertSalesSQL(count: Int) -> String {
