@@ -272,6 +272,12 @@ import Foundation
         #expect(try Self.sales(dir).count == 4)
         let recorded = try String(contentsOfFile: record, encoding: .utf8)
         #expect(recorded == "import orders \(Self.fixture("tokopedia-report.xlsx"))\n", "\(recorded)")
+        // Nothing of the second import is left: its stalls and the products listed at them are gone too.
+        let once = try Self.seededStore()
+        #expect(try Bazar.run(["--store", once.store, "-c", "import orders \(Self.fixture("tokopedia-report.xlsx"))"]).status == 0)
+        let dump = try Bazar.run(["--store", dir.store, "-c", "dump"]).stdout
+        #expect(dump.contains("add stall galeri-makmur-js8") == false, "\(dump)")
+        #expect(dump == (try Bazar.run(["--store", once.store, "-c", "dump"]).stdout))
     }
 
     @Test func aScriptCanImportAndAFailedImportInAScriptKeepsNothing() throws {
