@@ -154,6 +154,19 @@ import Foundation
         #expect(try Self.sales(fresh) == sales)
     }
 
+    /// A sale a script adds with a ref, then imports again from a file: the file's line is already imported (on a
+    /// server the script's sale was still waiting in its batch when the import began).
+    @Test func aSaleAddedEarlierInTheScriptIsAlreadyImported() throws {
+        let dir = try Self.seededStore()
+        let csv = try dir.write("s.csv", "ref,date,product,qty,amount\nS-1,2021-11-26,wedang-batavia/bir-pletok,1,25000\nS-2,2021-11-26,wedang-batavia/bir-pletok,1,25000\n")
+        let script = try dir.write("s.bazar", "open event jbl-jaksel-2021-11-26\nadd sale wedang-batavia/bir-pletok 1 ref S-1\nimport orders \(csv)\n")
+        let r = try Bazar.run(["--store", dir.store, script])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("1 sale added, Rp 25.000"), "\(r.stdout)")
+        #expect(r.stdout.contains("1 line already imported, skipped"), "\(r.stdout)")
+        #expect(try Self.sales(dir).count == 2)
+    }
+
     @Test func aSecondImportOfTheSameOrAnOverlappingFileAddsNothingNew() throws {
         let dir = try Self.seededStore()
         #expect(try Bazar.run(["--store", dir.store, "-c", "import orders \(Self.fixture("tokopedia-report.xlsx"))"]).status == 0)

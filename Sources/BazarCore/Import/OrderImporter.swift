@@ -137,9 +137,9 @@ final class OrderImporter {
         // anyway) is the earlier sale looked for. A line that would make a stall, or fail, takes the path below,
         // which looks first, so that a line already imported never leaves a stall behind.
         // On PostgreSQL a refused insert aborts the whole transaction: there the sales wait and go in batches that
-        // skip a taken ref instead (`flushWaiting`), unless the sales go to a script's batch, which looks first.
+        // skip a taken ref instead (`flushWaiting`).
         let onServer = session.store.dialect == .postgres
-        if !onServer || records.saleBatch == nil, !event.closed, let key, let stallNo = stalls[key],
+        if !event.closed, let key, let stallNo = stalls[key],
            let amountValue = Self.plainAmount(amount, price: product.price, qty: qty) {
             let (sum, overflow) = omzet.addingReportingOverflow(amountValue)
             if !overflow {
@@ -200,9 +200,7 @@ final class OrderImporter {
         }
         let sale = SaleRecord(eventNo: event.no, stallNo: stallNo, productNo: product.no, day: day, qty: qty,
                               amount: amountValue, channel: channel, buyer: line.buyer, ref: ref, note: nil)
-        if onServer && records.saleBatch == nil {
-            return try wait(WaitingSale(line: line, sale: sale, product: product))
-        }
+        if onServer { return try wait(WaitingSale(line: line, sale: sale, product: product)) }
         try markSold(stallNo: stallNo, productNo: product.no, bit: bit)
         // Sale numbers: read once, then counted on (the import is one transaction; see Records.nextSaleNumber).
         let number = try nextSaleNumber ?? records.nextSaleNumber()
@@ -213,7 +211,7 @@ final class OrderImporter {
         try indexes.added(added)
     }
 
-    /// On a server, outside a script's batch: the common line's sale waits here, and up to a thousand of them go in
+    /// On a server: each line's sale waits here, and up to a thousand of them go in
     /// one INSERT (`PostgresStoreConnection.insertSalesUnlessRefTaken`; one round trip each before: a 100,000-line
     /// import at a server's prompt took 26 s).
     private struct WaitingSale {
@@ -234,6 +232,15 @@ final class OrderImporter {
         guard !waiting.isEmpty, let server = session.store as? PostgresStoreConnection else { return }
         let batch = waiting
         waiting = []
+        // In a script, what its batch holds goes first: the stalls these sales are at, and sales of earlier lines
+        // whose refs these must see.
+        if let scripts = records.saleBatch, !scripts.isEmpty {
+            do {
+                try scripts.flush(keepGoing: false)
+            } catch let refused as PostgresSaleBatch.Refused {
+                throw refused.error
+            }
+        }
         let ids = try server.insertSalesUnlessRefTaken(batch.map(\.sale))
         // The sales holding the refs taken, in one query (a file imported again: every line).
         let taken = zip(batch, ids).compactMap { w, id in id == nil ? PostgresStoreConnection.RefKey(ref: w.sale.ref!, product: w.product.no) : nil }
