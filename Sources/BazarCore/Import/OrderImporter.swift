@@ -211,9 +211,9 @@ final class OrderImporter {
         try indexes.added(added)
     }
 
-    /// On a server: each line's sale waits here, and up to a thousand of them go in
-    /// one INSERT (`PostgresStoreConnection.insertSalesUnlessRefTaken`; one round trip each before: a 100,000-line
-    /// import at a server's prompt took 26 s).
+    /// On a server each line's sale waits here, and up to a thousand of them go in one INSERT
+    /// (`PostgresStoreConnection.insertSalesUnlessRefTaken`; one round trip a line before: a 100,000-line import at
+    /// a server's prompt took 26 s).
     private struct WaitingSale {
         let line: OrderLine
         let sale: SaleRecord
