@@ -84,6 +84,8 @@ public final class PostgresStoreConnection: StoreConnection {
             let id: Int64 = r[0]
             if let ref: String = r[1] { written[RefKey(ref: ref, product: r[2])] = id } else { withoutRef.append(id) }
         }
+        // (Sales without a ref are always written; their ids are taken in the order they come back, which only
+        // the undo journal reads, as a set.)
         var nextWithoutRef = withoutRef.makeIterator()
         return sales.map { s in
             guard let ref = s.ref else { return nextWithoutRef.next() }
