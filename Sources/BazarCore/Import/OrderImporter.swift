@@ -274,16 +274,14 @@ final class OrderImporter {
     /// the order of the listing table's key. Once per import, before its savepoint is released: one upsert each
     /// rather than one on every line that is the first of its product at a stall.
     func writeListings() throws {
-        let records = self.records
         let mask: UInt64 = (1 << 31) - 1
-        let sold = listingBits.sorted().map { (stall: Int64($0 >> 33), product: Int64(($0 >> 2) & mask), bit: Int64($0 & 3)) }
+        let sold = listingBits.sorted().map { DeferredChannels.Bit(stall: Int64($0 >> 33), product: Int64(($0 >> 2) & mask), bit: Int64($0 & 3)) }
         listingBits = []
-        // On a server outside a script, in two statements rather than a round trip each (a script keeps them for
-        // its end: `DeferredChannels`).
-        if session.store.dialect == .postgres && records.deferred == nil {
-            return try records.writeDeferredInBulk(sold.map { DeferredChannels.Bit(stall: $0.stall, product: $0.product, bit: $0.bit) })
+        // (A script on a server keeps them for its end, `DeferredChannels`, where they are written with its own.)
+        if let deferred = records.deferred {
+            return sold.forEach { deferred.add(stall: $0.stall, product: $0.product, bit: $0.bit) }
         }
-        for l in sold { try records.markListingSold(stallNo: l.stall, productNo: l.product, channelBit: l.bit) }
+        try records.markSold(sold)
     }
 
     private func saleStatement() throws -> any StoreStatement {

@@ -113,15 +113,7 @@ extension Session {
         guard let d = deferredChannels else { return }
         deferredChannels = nil
         defer { if keepDeferring { deferredChannels = DeferredChannels() } }
-        let r = records
-        if store.dialect == .postgres { return try r.writeDeferredInBulk(d.bits) }
-        for b in d.bits {
-            if let p = b.product {
-                try r.markListingSold(stallNo: b.stall, productNo: p, channelBit: b.bit)
-            } else {
-                try r.markStallSold(stallNo: b.stall, channelBit: b.bit)
-            }
-        }
+        try records.markSold(d.bits)
     }
 
     /// What `undo` would revert now, newest first (for tests and messages).

@@ -28,6 +28,19 @@ final class DeferredChannels {
 }
 
 extension Records {
+    /// Sets channel bits kept until now (a script's, or an import's listings): on a server in two statements
+    /// (`writeDeferredInBulk`), on SQLite one upsert each (no round trips to save there).
+    func markSold(_ bits: [DeferredChannels.Bit]) throws {
+        if dialect == .postgres { return try writeDeferredInBulk(bits) }
+        for b in bits {
+            if let p = b.product {
+                try markListingSold(stallNo: b.stall, productNo: p, channelBit: b.bit)
+            } else {
+                try markStallSold(stallNo: b.stall, channelBit: b.bit)
+            }
+        }
+    }
+
     /// Writes deferred bits (a script's, or an import's listings) in two statements rather than one per listing (a
     /// million-sale script sets about 80,000: one round trip each took longer than loading its sales). When `undo`
     /// captures the change, the rows' bits before it are read first, in one query each, and noted as the journal

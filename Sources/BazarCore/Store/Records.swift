@@ -461,20 +461,6 @@ public struct Records {
         return id
     }
 
-    /// On a server: inserts the sale unless its product already has a sale with its ref, and says which (nil: the
-    /// ref was taken, nothing written). One round trip where looking first takes two. (SQLite's import inserts and
-    /// catches the UNIQUE error instead; there this is `insertSale`.) Not for a script's batch, whose sales are
-    /// written later.
-    public func insertSaleUnlessRefTaken(_ s: SaleRecord) throws -> Int64? {
-        guard let server = store as? PostgresStoreConnection else { return try insertSale(s) }
-        let st = try server.saleInsertUnlessRefTaken()
-        s.bind(to: st)
-        let id = try st.insert()
-        guard id != 0 else { return nil }
-        inserted(.sale, key: [.int(id)])
-        return id
-    }
-
     /// The number the next sale takes: past every sale in the store and every number ever taken away (schema 3's
     /// `sale_number`), so that no number is given twice. Valid for the rest of the write transaction it is read in.
     /// (On PostgreSQL the server gives the numbers: 0 here, and unused.)

@@ -62,15 +62,10 @@ public final class PostgresStoreConnection: StoreConnection {
         try statement(Self.insertSaleSQL, returning: "id")
     }
 
-    /// The same INSERT, writing nothing (and no row back) when the product already has a sale with the ref: a
-    /// refused INSERT would abort the whole transaction here, `ON CONFLICT DO NOTHING` does not.
-    func saleInsertUnlessRefTaken() throws -> any StoreStatement {
-        try statement(Self.insertSaleSQL + " ON CONFLICT (ref, product_no) WHERE ref IS NOT NULL DO NOTHING", returning: "id")
-    }
-
-    /// Several sales in one INSERT, each written unless its product already has a sale with its ref (as
-    /// `saleInsertUnlessRefTaken`, one round trip for them all): the id of each written, nil for each whose ref
-    /// was taken, in the order given. Of two with the same ref and product the first is written, the second not.
+    /// Several sales in one INSERT (one round trip), each written unless its product already has a sale with its ref:
+    /// a refused INSERT would abort the whole transaction here, `ON CONFLICT DO NOTHING` does not. The id of each
+    /// written, nil for each whose ref was taken, in the order given. Of two with the same ref and product the first
+    /// is written, the second not.
     func insertSalesUnlessRefTaken(_ sales: [SaleRecord]) throws -> [Int64?] {
         guard !sales.isEmpty else { return [] }
         let sql = Self.insertSalesSQL(count: sales.count)
