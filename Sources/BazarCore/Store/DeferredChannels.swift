@@ -30,8 +30,8 @@ final class DeferredChannels {
 extension Records {
     /// Sets channel bits kept until now (a script's, or an import's listings): on a server in two statements
     /// (`writeDeferredInBulk`), on SQLite one upsert each (no round trips to save there).
-    func markSold(_ bits: [DeferredChannels.Bit]) throws {
-        if dialect == .postgres { return try writeDeferredInBulk(bits) }
+    func markSold<Bits: Sequence<DeferredChannels.Bit>>(_ bits: Bits) throws {
+        if dialect == .postgres { return try writeDeferredInBulk(Array(bits)) }
         for b in bits {
             if let p = b.product {
                 try markListingSold(stallNo: b.stall, productNo: p, channelBit: b.bit)
